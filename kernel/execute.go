@@ -1,0 +1,142 @@
+package kernel
+
+import (
+	"context"
+	"strings"
+)
+
+// executeContent is the content of an execute_request.
+type executeContent struct {
+	Code            string            `json:"code"`
+	Silent          bool              `json:"silent"`
+	StoreHistory    *bool             `json:"store_history"`
+	UserExpressions map[string]string `json:"user_expressions"`
+	AllowStdin      *bool             `json:"allow_stdin"`
+	StopOnError     *bool             `json:"stop_on_error"`
+}
+
+// executeLoop runs queued execute requests one at a time until ctx is done.
+func (k *Kernel) executeLoop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case r := <-k.queue:
+			k.status(r.msg, "busy")
+			k.execute(ctx, r)
+			k.status(r.msg, "idle")
+		}
+	}
+}
+
+func (k *Kernel) execute(ctx context.Context, r request) {
+	var c executeContent
+	if err := decode(r.msg, &c); err != nil {
+		k.badRequest(r, err)
+		return
+	}
+	store := boolOr(c.StoreHistory, !c.Silent) && !c.Silent
+	count := k.nextCount(store)
+	if !c.Silent {
+		k.publish(IOPub, r.msg, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
+	}
+	cell := r.msg.Header.MsgID
+	k.cells.add(cell, r.msg)
+	rep := k.exec.Execute(ctx, ExecuteRequest{CellID: cell, Code: c.Code, AllowStdin: boolOr(c.AllowStdin, true)})
+	if store {
+		k.history.add(count, c.Code)
+	}
+	if rep.Err != nil {
+		k.failed(r, count, rep.Err, boolOr(c.StopOnError, true))
+		return
+	}
+	if rep.Result != nil && !c.Silent {
+		k.publish(IOPub, r.msg, "execute_result", map[string]any{
+			"execution_count": count, "data": rep.Result.Data, "metadata": orEmpty(rep.Result.Metadata),
+		})
+	}
+	if strings.TrimSpace(c.Code) != "" {
+		k.lang.Record(c.Code)
+	}
+	k.reply(r, map[string]any{
+		"status": "ok", "execution_count": count, "payload": []any{},
+		"user_expressions": userExpressions(c.UserExpressions),
+	})
+}
+
+// failed publishes a cell's error, answers it, and with stopOnError aborts
+// the execute requests already queued behind it.
+func (k *Kernel) failed(r request, count int, e *CellError, stopOnError bool) {
+	tb := e.Traceback
+	if tb == nil {
+		tb = []string{}
+	}
+	k.publish(IOPub, r.msg, "error", map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": tb})
+	k.reply(r, map[string]any{
+		"status": "error", "execution_count": count,
+		"ename": e.Name, "evalue": e.Value, "traceback": tb,
+	})
+	if stopOnError {
+		k.abortQueued()
+	}
+}
+
+// abortQueued answers every execute request waiting in the queue with
+// status "aborted", without running it (what "Run All" relies on).
+func (k *Kernel) abortQueued() {
+	for {
+		select {
+		case r := <-k.queue:
+			k.status(r.msg, "busy")
+			k.reply(r, map[string]any{"status": "aborted", "execution_count": k.currentCount()})
+			k.status(r.msg, "idle")
+		default:
+			return
+		}
+	}
+}
+
+// nextCount returns the execution count of a new request, incrementing the
+// counter when the request is stored in history.
+func (k *Kernel) nextCount(store bool) int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if store {
+		k.counter++
+	}
+	return k.counter
+}
+
+func (k *Kernel) currentCount() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.counter
+}
+
+// userExpressions answers user_expressions: gokernel does not evaluate them
+// (an expression would run in the session with side effects), and says so
+// per expression as the protocol allows.
+func userExpressions(in map[string]string) map[string]any {
+	out := make(map[string]any, len(in))
+	for name := range in {
+		out[name] = map[string]any{
+			"status": "error", "ename": "NotSupported",
+			"evalue": "gokernel does not evaluate user_expressions", "traceback": []string{},
+		}
+	}
+	return out
+}
+
+func boolOr(p *bool, def bool) bool {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func orEmpty(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

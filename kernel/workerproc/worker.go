@@ -1,0 +1,142 @@
+package workerproc
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+
+	"github.com/gokernel/gokernel/kernel/link"
+)
+
+// worker is one running worker process and the goroutines that read it.
+type worker struct {
+	cmd   *exec.Cmd
+	out   *link.Writer // frames to the worker
+	outF  *os.File
+	crash *tail // the worker's stderr: the Go runtime's crash text lands here
+
+	ready chan struct{} // closed by the Ready frame
+	dead  chan struct{} // closed once the process exited and its frames were read
+	err   error         // how the process ended; read after dead is closed
+
+	readers sync.WaitGroup
+}
+
+// spawn starts the worker process with the link on its file descriptors 3
+// (frames in) and 4 (frames out). Frames it sends go to onFrame, called on
+// one goroutine in order.
+func spawn(command []string, env []string, onFrame func(*worker, *link.Frame)) (*worker, error) {
+	toWorkerR, toWorkerW, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("workerproc: pipe: %w", err)
+	}
+	fromWorkerR, fromWorkerW, err := os.Pipe()
+	if err != nil {
+		closeAll(toWorkerR, toWorkerW)
+		return nil, fmt.Errorf("workerproc: pipe: %w", err)
+	}
+	stderrR, stderrW, err := os.Pipe()
+	if err != nil {
+		closeAll(toWorkerR, toWorkerW, fromWorkerR, fromWorkerW)
+		return nil, fmt.Errorf("workerproc: pipe: %w", err)
+	}
+	cmd := exec.Command(command[0], command[1:]...)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = stderrW, stderrW
+	cmd.ExtraFiles = []*os.File{toWorkerR, fromWorkerW}
+	cmd.SysProcAttr = procAttr()
+	err = cmd.Start()
+	closeAll(toWorkerR, fromWorkerW, stderrW)
+	if err != nil {
+		closeAll(toWorkerW, fromWorkerR, stderrR)
+		return nil, fmt.Errorf("workerproc: start worker: %w", err)
+	}
+	w := &worker{
+		cmd: cmd, out: link.NewWriter(toWorkerW), outF: toWorkerW,
+		crash: newTail(64 << 10), ready: make(chan struct{}), dead: make(chan struct{}),
+	}
+	w.readers.Add(2)
+	go w.readFrames(fromWorkerR, onFrame)
+	go w.readStderr(stderrR)
+	go w.wait()
+	return w, nil
+}
+
+func (w *worker) readFrames(r *os.File, onFrame func(*worker, *link.Frame)) {
+	defer w.readers.Done()
+	defer r.Close()
+	lr := link.NewReader(r)
+	for {
+		f, err := lr.Read()
+		if err != nil {
+			return
+		}
+		if f.Kind == link.Ready {
+			close(w.ready)
+			continue
+		}
+		onFrame(w, f)
+	}
+}
+
+func (w *worker) readStderr(r *os.File) {
+	defer w.readers.Done()
+	defer r.Close()
+	_, _ = io.Copy(w.crash, bufio.NewReader(r))
+}
+
+// wait reaps the process, then waits for every frame and crash byte it
+// wrote to be read before it declares the worker dead.
+func (w *worker) wait() {
+	err := w.cmd.Wait()
+	w.readers.Wait()
+	w.outF.Close()
+	w.err = err
+	close(w.dead)
+}
+
+// send writes a frame to the worker; it fails once the worker is gone.
+func (w *worker) send(f *link.Frame) error { return w.out.Write(f) }
+
+// kill ends the worker and every process of its process group at once.
+func (w *worker) kill() {
+	if p := w.cmd.Process; p != nil {
+		_ = syscall.Kill(-p.Pid, syscall.SIGKILL)
+		_ = p.Kill()
+	}
+}
+
+// stop closes the worker's input, which makes it exit, and kills it if it
+// has not exited when give-up is closed.
+func (w *worker) stop(giveUp <-chan struct{}) {
+	w.outF.Close()
+	select {
+	case <-w.dead:
+	case <-giveUp:
+		w.kill()
+		<-w.dead
+	}
+}
+
+// exitStatus describes how the process ended.
+func (w *worker) exitStatus() (code int, signaled bool, sig syscall.Signal) {
+	var ee *exec.ExitError
+	if !errors.As(w.err, &ee) {
+		return 0, false, 0
+	}
+	if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return -1, true, ws.Signal()
+	}
+	return ee.ExitCode(), false, 0
+}
+
+func closeAll(files ...*os.File) {
+	for _, f := range files {
+		f.Close()
+	}
+}

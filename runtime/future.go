@@ -1,0 +1,176 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+)
+
+// ErrCancelled is the error of a future or task that was cancelled.
+var ErrCancelled = errors.New("runtime: cancelled")
+
+// ErrNotDone is returned by Future.Result when the future has no outcome yet.
+var ErrNotDone = errors.New("runtime: future not done")
+
+// Future is a placeholder for a result that becomes available later, like
+// asyncio.Future and concurrent.futures.Future. It is completed exactly once,
+// by SetResult, SetError or Cancel; later completions are ignored.
+//
+// Use NewFuture; the zero value is not usable. A Future starts no goroutines:
+// callbacks run on the goroutine that completes it.
+//
+// Await, Result, Err, Done and AddDoneCallback mark the future as observed;
+// an event loop in debug mode reports tasks whose future nobody observed.
+type Future struct {
+	mu        sync.Mutex
+	done      chan struct{}
+	value     any
+	err       error
+	callbacks []func(*Future)
+	observed  atomic.Bool
+	// cancel, when set (a Task's future), replaces Cancel's completion by a
+	// cancellation request: the future completes when the task returns.
+	cancel func() bool
+}
+
+// Awaitable is what Gather, WaitFirst, AsCompleted and the like accept:
+// *Future and *Task both are. Future returns the future that receives the
+// outcome.
+type Awaitable interface {
+	Future() *Future
+}
+
+// Future returns f itself, so that *Future is an Awaitable.
+func (f *Future) Future() *Future { return f }
+
+// NewFuture returns a pending future.
+func NewFuture() *Future { return &Future{done: make(chan struct{})} }
+
+// SetResult completes f with v. It reports whether this call completed f.
+func (f *Future) SetResult(v any) bool { return f.complete(v, nil) }
+
+// SetError completes f with err (which must not be nil). It reports whether
+// this call completed f.
+func (f *Future) SetError(err error) bool {
+	if err == nil {
+		panic("runtime: Future.SetError with nil error")
+	}
+	return f.complete(nil, err)
+}
+
+// Cancel completes f with ErrCancelled. It reports whether this call
+// completed f; it does not wait for whoever computes the value to stop.
+//
+// For the future of a Task, Cancel is Task.Cancel: it requests the task's
+// cancellation and reports whether the task was still running; the future
+// completes when the task's function returns.
+func (f *Future) Cancel() bool {
+	if f.cancel != nil {
+		return f.cancel()
+	}
+	return f.complete(nil, ErrCancelled)
+}
+
+func (f *Future) complete(v any, err error) bool {
+	f.mu.Lock()
+	select {
+	case <-f.done:
+		f.mu.Unlock()
+		return false
+	default:
+	}
+	f.value, f.err = v, err
+	cbs := f.callbacks
+	f.callbacks = nil
+	close(f.done)
+	f.mu.Unlock()
+	for _, cb := range cbs {
+		cb(f)
+	}
+	return true
+}
+
+// Done returns a channel that is closed when f is completed. Receiving from
+// it in a loop task holds the loop; use Await there.
+func (f *Future) Done() <-chan struct{} {
+	f.observed.Store(true)
+	return f.done
+}
+
+// IsDone reports whether f is completed.
+func (f *Future) IsDone() bool {
+	select {
+	case <-f.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Cancelled reports whether f was completed by Cancel (or with an error
+// that wraps ErrCancelled).
+func (f *Future) Cancelled() bool {
+	return f.IsDone() && errors.Is(f.err, ErrCancelled)
+}
+
+// Result returns f's value and error without waiting; it returns ErrNotDone
+// while f is pending.
+func (f *Future) Result() (any, error) {
+	f.observed.Store(true)
+	if !f.IsDone() {
+		return nil, ErrNotDone
+	}
+	return f.value, f.err
+}
+
+// Err returns f's error without waiting: nil while pending or on success.
+func (f *Future) Err() error {
+	f.observed.Store(true)
+	if !f.IsDone() {
+		return nil
+	}
+	return f.err
+}
+
+// Await waits until f is completed or ctx is done, and returns f's outcome
+// or ctx's error. Giving up on ctx does not cancel f. Waiting in a loop
+// task gives the loop to other tasks (see Blocking).
+func (f *Future) Await(ctx context.Context) (any, error) {
+	f.observed.Store(true)
+	if !f.IsDone() {
+		if err := Blocking(ctx, func() error { return f.wait(ctx) }); err != nil {
+			return nil, err
+		}
+	}
+	return f.value, f.err
+}
+
+// wait waits for f or ctx without touching the loop.
+func (f *Future) wait(ctx context.Context) error {
+	select {
+	case <-f.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// AddDoneCallback arranges for cb to be called with f once f is completed;
+// if f is already completed, cb runs at once on the caller's goroutine.
+func (f *Future) AddDoneCallback(cb func(*Future)) {
+	f.observed.Store(true)
+	f.addCallback(cb)
+}
+
+// addCallback is AddDoneCallback without marking f observed.
+func (f *Future) addCallback(cb func(*Future)) {
+	f.mu.Lock()
+	if !f.IsDone() {
+		f.callbacks = append(f.callbacks, cb)
+		f.mu.Unlock()
+		return
+	}
+	f.mu.Unlock()
+	cb(f)
+}
