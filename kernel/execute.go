@@ -40,6 +40,10 @@ func (k *Kernel) execute(ctx context.Context, r request) {
 	if !c.Silent {
 		k.publish(IOPub, r.msg, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
 	}
+	if name := helpTarget(c.Code); name != "" {
+		k.help(r, name, count, store, c.Code)
+		return
+	}
 	cell := r.msg.Header.MsgID
 	k.cells.add(cell, r.msg)
 	rep := k.exec.Execute(ctx, ExecuteRequest{CellID: cell, Code: c.Code, AllowStdin: boolOr(c.AllowStdin, true)})
@@ -62,6 +66,19 @@ func (k *Kernel) execute(ctx context.Context, r request) {
 		"status": "ok", "execution_count": count, "payload": []any{},
 		"user_expressions": userExpressions(c.UserExpressions),
 	})
+}
+
+// help answers a help cell (`?name`) without running anything.
+func (k *Kernel) help(r request, name string, count int, store bool, code string) {
+	if store {
+		k.history.add(count, code)
+	}
+	payload, err := k.page(name)
+	if err != nil {
+		k.failed(r, count, err, false)
+		return
+	}
+	k.reply(r, map[string]any{"status": "ok", "execution_count": count, "payload": payload, "user_expressions": map[string]any{}})
 }
 
 // failed publishes a cell's error, answers it, and with stopOnError aborts

@@ -370,3 +370,25 @@ func TestShutdown(t *testing.T) {
 	}
 	h.done <- nil
 }
+
+func TestHelpCellPages(t *testing.T) {
+	h := start(t)
+	for _, code := range []string{"?fmt.Println", "fmt.Println?", "  ? fmt.Println  "} {
+		h.execute(code, nil)
+		c := content(t, h.t.next(t, Shell))
+		p, ok := c["payload"].([]any)
+		if c["status"] != "ok" || !ok || len(p) != 1 || p[0].(map[string]any)["source"] != "page" {
+			t.Errorf("%q: reply %v", code, c)
+		}
+	}
+	select {
+	case code := <-h.exec.started:
+		t.Errorf("help cell %q reached the executor", code)
+	default:
+	}
+	for _, code := range []string{"a ? b", "?", "x := 1 // ?"} {
+		if helpTarget(code) != "" {
+			t.Errorf("%q taken for a help cell", code)
+		}
+	}
+}
