@@ -134,20 +134,33 @@ func (f *Future) Err() error {
 }
 
 // Await waits until f is completed or ctx is done, and returns f's outcome
-// or ctx's error. Giving up on ctx does not cancel f. Waiting in a loop
-// task gives the loop to other tasks (see Blocking).
+// or ctx's error. Giving up on ctx does not cancel f. In a loop task it
+// gives the loop to other tasks while it waits, and the task is queued
+// again the moment f completes.
 func (f *Future) Await(ctx context.Context) (any, error) {
 	f.observed.Store(true)
-	if !f.IsDone() {
-		if err := Blocking(ctx, func() error { return f.wait(ctx) }); err != nil {
-			return nil, err
-		}
+	if err := f.wait(ctx); err != nil {
+		return nil, err
 	}
 	return f.value, f.err
 }
 
-// wait waits for f or ctx without touching the loop.
+// wait waits for f or ctx, giving the loop away in a loop task.
 func (f *Future) wait(ctx context.Context) error {
+	if f.IsDone() {
+		return nil
+	}
+	var stop func() bool
+	if suspend(ctx, func(wake func()) {
+		f.addCallback(func(*Future) { wake() })
+		stop = context.AfterFunc(ctx, wake)
+	}) {
+		stop()
+		if f.IsDone() {
+			return nil
+		}
+		return ctx.Err()
+	}
 	select {
 	case <-f.done:
 		return nil

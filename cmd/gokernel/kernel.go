@@ -32,38 +32,49 @@ func runKernel(args []string, stderr io.Writer) int {
 		return 2
 	}
 	logger := log.New(stderr, "gokernel: ", log.LstdFlags)
-	if err := serve(*conn, logger); err != nil && !errors.Is(err, kernel.ErrShutdown) {
+	if err := serveFile(*conn, logger); err != nil && !errors.Is(err, kernel.ErrShutdown) {
 		logger.Print(err)
 		return 1
 	}
 	return 0
 }
 
-func serve(connFile string, logger *log.Logger) error {
+func serveFile(connFile string, logger *log.Logger) error {
 	info, err := wire.ReadConnectionFile(connFile)
 	if err != nil {
 		return err
 	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("gokernel: locate own binary: %w", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	opts := workerproc.Options{Command: []string{exe, "worker"}, Logger: logger}
+	return serve(ctx, info, opts, logger, nil)
+}
+
+// serve runs the front until shutdown or ctx's end: the Jupyter sockets of
+// info, the kernel, and a worker started as opts says. ready, if not nil,
+// is called with the bound ports once the sockets listen.
+func serve(ctx context.Context, info wire.ConnectionInfo, opts workerproc.Options, logger *log.Logger, ready func(wire.ConnectionInfo)) error {
 	t, err := zmqnet.Listen(ctx, info, logger)
 	if err != nil {
 		return err
 	}
 	defer t.Close()
-	exe, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("gokernel: locate own binary: %w", err)
-	}
 	lang := newLanguage()
 	defer lang.Close()
 	k := kernel.New(kernel.Config{Transport: t, Language: lang, Logger: logger,
 		Info: kernel.Info{ImplementationVersion: version}})
-	exec, err := workerproc.Start(workerproc.Options{Command: []string{exe, "worker"}, Logger: logger}, k)
+	exec, err := workerproc.Start(opts, k)
 	if err != nil {
 		return err
 	}
 	defer exec.Close()
+	if ready != nil {
+		ready(t.Info())
+	}
 	interruptOnSIGINT(ctx, exec)
 	return k.Serve(ctx, exec)
 }

@@ -4,6 +4,7 @@
 //
 //	gokernel install [--user | --sys-prefix | --prefix DIR]   write the kernelspec
 //	gokernel kernel --connection-file FILE                    run the kernel (Jupyter does this)
+//	gokernel run [--out DIR] [--timeout D] NOTEBOOK...         execute notebooks headless
 //	gokernel worker                                           internal: the process that runs cells
 //	gokernel version                                          print the version
 package main
@@ -33,6 +34,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runWorker(stderr)
 	case "install":
 		return runInstall(args[1:], stdout, stderr)
+	case "run":
+		return runNotebooks(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gokernel", version)
 		return 0
@@ -51,6 +54,7 @@ func usage(w io.Writer) {
 Commands:
   gokernel install [--user | --sys-prefix | --prefix DIR]   install the Jupyter kernelspec (see gokernel install --help)
   gokernel kernel --connection-file FILE                    run the kernel; Jupyter starts it this way
+  gokernel run [--out DIR] [--timeout D] NOTEBOOK...         execute notebooks headless, like nbclient
   gokernel version                                          print the version
 `)
 }

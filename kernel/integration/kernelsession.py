@@ -150,11 +150,24 @@ class KernelSession:
         return self.collect(msg_id, timeout)
 
     def collect(self, msg_id, timeout=TIMEOUT, early=()):
-        """The Result of execute request msg_id; early = iopub already read."""
-        reply = self.shell_reply(msg_id, timeout, "execute_reply")
+        """The Result of execute request msg_id; early = iopub already read.
+        When the reply does not come in time, the cell is interrupted (so
+        that later tests find an idle kernel) and the timeout is reported."""
+        try:
+            reply = self.shell_reply(msg_id, timeout, "execute_reply")
+        except AssertionError as timeout_error:
+            self._unstick(msg_id)
+            raise timeout_error
         if early and early[-1]["msg_type"] == "status" and early[-1]["content"]["execution_state"] == "idle":
             return Result(msg_id, reply, list(early))
         return Result(msg_id, reply, list(early) + self.iopub_until_idle(msg_id, timeout))
+
+    def _unstick(self, msg_id):
+        try:
+            self.interrupt(timeout=5)
+            self.shell_reply(msg_id, 10, "execute_reply after an interrupt")
+        except AssertionError:
+            pass
 
     def control_request(self, msg_type, content=None, timeout=TIMEOUT):
         msg = self.kc.session.msg(msg_type, content or {})

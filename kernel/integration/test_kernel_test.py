@@ -21,13 +21,15 @@ class GoKernelTests(jupyter_kernel_test.KernelTests):
 
     code_stderr = 'import (\n\t"fmt"\n\t"os"\n)\nfmt.Fprintln(os.Stderr, "oops")'
 
-    # The kernel replaces code[cursor_start:cursor_end] with a match, and
-    # cursor_start is at the start of the qualified name, so matches carry the
-    # package prefix. The stock test compares the sets exactly.
+    # The client replaces code[cursor_start:cursor_end] with a match; after a
+    # selector, cursor_start is just past the dot, so matches are bare member
+    # names (jedi's convention in ipykernel). The stock test compares the sets
+    # exactly, and the package need not be imported yet.
     completion_samples = [
-        {"text": "fmt.Prin", "matches": {"fmt.Print", "fmt.Printf", "fmt.Println"}},
-        {"text": "strings.ToUp", "matches": {"strings.ToUpper", "strings.ToUpperSpecial"}},
-        {"text": 'import "fmt"\nfmt.Sprintl', "matches": {"fmt.Sprintln"}},
+        {"text": "fmt.Prin", "matches": {"Print", "Printf", "Println"}},
+        {"text": "strings.ToUp", "matches": {"ToUpper", "ToUpperSpecial"}},
+        {"text": 'import "fmt"\nfmt.Sprintl', "matches": {"Sprintln"}},
+        {"text": "var gopherCount int\ngopherCo", "matches": {"gopherCount"}},
     ]
 
     complete_code_samples = [

@@ -43,6 +43,22 @@ func ReadConnectionFile(path string) (ConnectionInfo, error) {
 	return info, nil
 }
 
+// WriteConnectionFile validates info and writes it to path as JSON,
+// readable only by its owner since it holds the signing key.
+func WriteConnectionFile(path string, info ConnectionInfo) error {
+	if err := info.Validate(); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(info, "", "  ")
+	if err != nil {
+		return fmt.Errorf("wire: encode connection file: %w", err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return fmt.Errorf("wire: write connection file: %w", err)
+	}
+	return nil
+}
+
 // Validate reports whether info can be used to listen: a known transport
 // ("tcp", or "ipc" where IP is a path prefix), an address, ports in range
 // (0 means "let the operating system choose") and not repeated, and a

@@ -96,3 +96,28 @@ func TestAddr(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteConnectionFileRoundTrip(t *testing.T) {
+	info := ConnectionInfo{
+		Transport: "tcp", IP: "127.0.0.1", ShellPort: 1, ControlPort: 2, StdinPort: 3,
+		IOPubPort: 4, HBPort: 5, Key: "k", SignatureScheme: SignatureScheme, KernelName: "gokernel",
+	}
+	path := filepath.Join(t.TempDir(), "kernel.json")
+	if err := WriteConnectionFile(path, info); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := st.Mode().Perm(); perm != 0o600 {
+		t.Fatalf("connection file mode %v, want 0600", perm)
+	}
+	got, err := ReadConnectionFile(path)
+	if err != nil || got != info {
+		t.Fatalf("read back %+v, %v; want %+v", got, err, info)
+	}
+	if err := WriteConnectionFile(path, ConnectionInfo{}); err == nil {
+		t.Fatal("WriteConnectionFile accepted info without an ip")
+	}
+}

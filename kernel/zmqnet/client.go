@@ -110,14 +110,14 @@ func (c *Client) dialAll(info wire.ConnectionInfo) error {
 		kernel.Stdin: info.StdinPort, kernel.IOPub: info.IOPubPort,
 	}
 	for ch, s := range c.sockets {
-		if err := s.sock.Dial(info.Addr(ports[ch])); err != nil {
+		if err := s.sock.Dial(guardedEndpoint(info.Addr(ports[ch]))); err != nil {
 			return fmt.Errorf("%s: %w", ch, err)
 		}
 	}
 	if err := c.sockets[kernel.IOPub].sock.SetOption(zmq4.OptionSubscribe, ""); err != nil {
 		return fmt.Errorf("iopub: subscribe: %w", err)
 	}
-	if err := c.hb.sock.Dial(info.Addr(info.HBPort)); err != nil {
+	if err := c.hb.sock.Dial(guardedEndpoint(info.Addr(info.HBPort))); err != nil {
 		return fmt.Errorf("heartbeat: %w", err)
 	}
 	return nil
@@ -160,6 +160,9 @@ func (c *Client) Recv(ctx context.Context, ch kernel.Channel) (*wire.Message, er
 	if !ok {
 		return nil, fmt.Errorf("zmqnet: client cannot receive on %q", ch)
 	}
+	if c.closed() {
+		return nil, ErrClosed
+	}
 	select {
 	case item := <-in:
 		return item.msg, item.err
@@ -174,6 +177,7 @@ func (c *Client) Recv(ctx context.Context, ch kernel.Channel) (*wire.Message, er
 func (c *Client) read(ch kernel.Channel) {
 	defer c.wg.Done()
 	sock := c.sockets[ch].sock
+	defer drain(sock) // runs after Close cancelled the socket
 	for {
 		zm, err := sock.Recv()
 		if c.closed() {

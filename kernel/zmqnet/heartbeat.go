@@ -6,6 +6,7 @@ package zmqnet
 // kernel's state. It returns when the Transport closes.
 func (t *Transport) heartbeat() {
 	defer t.wg.Done()
+	defer drain(t.hb) // runs after Close cancelled the socket
 	for {
 		msg, err := t.hb.Recv()
 		if err != nil {

@@ -7,5 +7,5 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m, goleak.IgnoreAnyFunction(PubWriterGoroutine))
+	goleak.VerifyTestMain(m)
 }

@@ -13,6 +13,9 @@ import (
 // (ErrClosed). When several requests are waiting, control goes first, so an
 // interrupt or shutdown is not queued behind shell traffic.
 func (t *Transport) Receive(ctx context.Context) (kernel.Channel, *wire.Message, error) {
+	if t.closing() {
+		return "", nil, ErrClosed
+	}
 	select {
 	case r := <-t.control:
 		return r.ch, r.msg, nil
@@ -37,6 +40,7 @@ func (t *Transport) Receive(ctx context.Context) (kernel.Channel, *wire.Message,
 func (t *Transport) read(ch kernel.Channel, out chan<- received) {
 	defer t.wg.Done()
 	sock := t.sockets[ch].sock
+	defer drain(sock) // runs after Close cancelled the socket
 	for {
 		zm, err := sock.Recv()
 		if err != nil {

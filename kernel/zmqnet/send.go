@@ -1,6 +1,7 @@
 package zmqnet
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/go-zeromq/zmq4"
@@ -14,20 +15,20 @@ import (
 // by Decode); m without identities is an error there. On iopub the
 // identities are the subscription topic; without identities the topic is
 // m's msg_type. Send is safe for concurrent use; sends on one socket are
-// serialized. It does not wait for delivery: a message for a client that has
-// gone away is dropped by ZeroMQ.
+// serialized. Send does not keep m or its slices. It does not wait for
+// delivery: a message for a client that has gone away is dropped by ZeroMQ,
+// and iopub messages are queued by the publisher.
 func (t *Transport) Send(ch kernel.Channel, m *wire.Message) error {
-	s, ok := t.sockets[ch]
-	if !ok {
-		return fmt.Errorf("zmqnet: send on unknown channel %q", ch)
-	}
 	if t.closing() {
 		return ErrClosed
 	}
-	if ch == kernel.IOPub && len(m.Identities) == 0 {
-		withTopic := *m
-		withTopic.Identities = [][]byte{[]byte(m.Header.MsgType)}
-		m = &withTopic
+	if ch == kernel.IOPub {
+		t.publish(m)
+		return nil
+	}
+	s, ok := t.sockets[ch]
+	if !ok {
+		return fmt.Errorf("zmqnet: send on unknown channel %q", ch)
 	}
 	if len(m.Identities) == 0 {
 		return fmt.Errorf("zmqnet: send %s on %s: message has no identities to route it", m.Header.MsgType, ch)
@@ -39,6 +40,25 @@ func (t *Transport) Send(ch kernel.Channel, m *wire.Message) error {
 		return fmt.Errorf("zmqnet: send %s on %s: %w", m.Header.MsgType, ch, err)
 	}
 	return nil
+}
+
+// publish signs m and queues it for every iopub subscriber. The frames are
+// copied, since subscribers' writer goroutines send them after Send returns.
+func (t *Transport) publish(m *wire.Message) {
+	if len(m.Identities) == 0 {
+		withTopic := *m
+		withTopic.Identities = [][]byte{[]byte(m.Header.MsgType)}
+		m = &withTopic
+	}
+	t.pub.publish(cloneFrames(wire.Encode(m, t.signer)))
+}
+
+func cloneFrames(frames [][]byte) [][]byte {
+	out := make([][]byte, len(frames))
+	for i, f := range frames {
+		out[i] = bytes.Clone(f)
+	}
+	return out
 }
 
 // send sends frames as one multipart message, one sender at a time.

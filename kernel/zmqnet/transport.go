@@ -21,16 +21,18 @@ var ErrClosed = errors.New("zmqnet: transport closed")
 // kernel.Transport. Create it with Listen; the zero value is not usable.
 //
 // A Transport owns one goroutine per ROUTER socket, reading, verifying and
-// queueing requests for Receive, and one heartbeat goroutine that echoes every
-// heartbeat message back. Close stops and waits for all of them. Send and
-// Receive are safe for concurrent use.
+// queueing requests for Receive, one heartbeat goroutine that echoes every
+// heartbeat message back, and the iopub publisher's goroutines (see
+// SubscriberQueue). Close stops and waits for all of them. Send and Receive
+// are safe for concurrent use.
 type Transport struct {
 	info   wire.ConnectionInfo
 	signer wire.Signer
 	logger *log.Logger
 
-	cancel  context.CancelFunc // ends the sockets' lifetime
-	sockets map[kernel.Channel]*socket
+	cancel  context.CancelFunc         // ends the sockets' lifetime
+	sockets map[kernel.Channel]*socket // shell, control, stdin
+	pub     *publisher                 // iopub
 	hb      zmq4.Socket
 
 	control chan received // requests from the control socket
@@ -90,6 +92,10 @@ func Listen(ctx context.Context, info wire.ConnectionInfo, logger *log.Logger) (
 	return t, nil
 }
 
+// heartbeatChannel names the heartbeat socket in errors; the kernel never
+// sees it, so it is not one of kernel's channels.
+const heartbeatChannel kernel.Channel = "heartbeat"
+
 // bindAll creates and binds every socket, recording the bound ports.
 func (t *Transport) bindAll(life context.Context) error {
 	opt := zmq4.WithLogger(t.logger)
@@ -101,11 +107,10 @@ func (t *Transport) bindAll(life context.Context) error {
 		{kernel.Shell, zmq4.NewRouter(life, opt), &t.info.ShellPort},
 		{kernel.Control, zmq4.NewRouter(life, opt), &t.info.ControlPort},
 		{kernel.Stdin, zmq4.NewRouter(life, opt), &t.info.StdinPort},
-		{kernel.IOPub, zmq4.NewPub(life, opt), &t.info.IOPubPort},
-		{"heartbeat", zmq4.NewRep(life, opt), &t.info.HBPort},
+		{heartbeatChannel, zmq4.NewRep(life, opt), &t.info.HBPort},
 	}
 	for _, b := range binds {
-		if b.ch == "heartbeat" {
+		if b.ch == heartbeatChannel {
 			t.hb = b.sock
 		} else {
 			t.sockets[b.ch] = &socket{sock: b.sock}
@@ -118,18 +123,29 @@ func (t *Transport) bindAll(life context.Context) error {
 		}
 		*b.port = port
 	}
+	pub, err := listenPublisher(t.info.Addr(t.info.IOPubPort), t.logger, SubscriberQueue)
+	if err != nil {
+		return fmt.Errorf("zmqnet: %s: %w", kernel.IOPub, err)
+	}
+	t.pub = pub
+	t.info.IOPubPort = boundPort(pub.Addr(), t.info.IOPubPort)
 	return nil
+}
+
+// boundPort is addr's port for TCP, or port for other networks.
+func boundPort(addr net.Addr, port int) int {
+	if a, ok := addr.(*net.TCPAddr); ok {
+		return a.Port
+	}
+	return port
 }
 
 // bind listens on info's address at port and returns the bound port.
 func bind(sock zmq4.Socket, info wire.ConnectionInfo, port int) (int, error) {
-	if err := sock.Listen(info.Addr(port)); err != nil {
+	if err := sock.Listen(guardedEndpoint(info.Addr(port))); err != nil {
 		return 0, err
 	}
-	if addr, ok := sock.Addr().(*net.TCPAddr); ok {
-		return addr.Port, nil
-	}
-	return port, nil
+	return boundPort(sock.Addr(), port), nil
 }
 
 // start launches the reader and heartbeat goroutines.
@@ -167,6 +183,9 @@ func (t *Transport) closeSockets() error {
 	}
 	if t.hb != nil {
 		errs = append(errs, closeSocket(t.hb))
+	}
+	if t.pub != nil {
+		errs = append(errs, t.pub.close())
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("zmqnet: close: %w", err)

@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+"""Compare gokernel with ipykernel over the Jupyter protocol.
+
+    make bench                         # installs the kernelspec into a temp dir, then runs this
+    /usr/bin/python3 bench/kernel/bench.py [--rounds 200] [--json]
+
+Both kernels are started by jupyter_client exactly as Jupyter starts them
+(kernelspecs "gokernel" and "python3"), in the same run, one after the other.
+Measured, per kernel (medians unless said otherwise):
+
+  startup      spawn -> first kernel_info_reply           (--starts runs)
+  round trip   send -> execute_reply of a trivial cell     (--rounds runs)
+  pipelined    50 executes sent at once; total / 50        (--batches runs)
+  interrupt    interrupt -> execute_reply of a sleeping cell (--starts runs)
+  restart      shutdown_request(restart) -> exit -> spawn -> kernel_info_reply
+               (--starts runs; see restart() for why not restart_kernel)
+
+The table gives the ratio gokernel/ipykernel and the target for each row.
+The exit status is 0 even when a target is missed: this is a measurement,
+not a test.
+"""
+
+import argparse
+import json
+import queue
+import statistics
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+TIMEOUT = 60
+
+KERNELS = {
+    "gokernel": {
+        "trivial": "1+1",
+        "sleep": 'import (\n\t"fmt"\n\t"time"\n)\nfmt.Println("started")\ntime.Sleep(time.Hour)',
+    },
+    "python3": {
+        "trivial": "1+1",
+        "sleep": 'import time\nprint("started", flush=True)\ntime.sleep(3600)',
+    },
+}
+
+# metric -> (label, target ratio gokernel/ipykernel)
+METRICS = [
+    ("startup", "spawn -> kernel_info_reply", 0.1),
+    ("round_trip", "trivial cell round trip", 0.2),
+    ("pipelined", "pipelined execute, per cell", 0.2),
+    ("interrupt", "interrupt -> reply", 1.0),
+    ("restart", "restart -> ready", 0.1),
+]
+
+
+def reply_to(get, msg_id, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("no reply to %s within %ss" % (msg_id, timeout))
+        try:
+            msg = get(timeout=left)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def wait_stdout(kc, msg_id, text, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
+    while True:
+        msg = reply_to(kc.get_iopub_msg, msg_id, end - time.monotonic())
+        if msg["msg_type"] == "stream" and text in msg["content"]["text"]:
+            return
+
+
+def start(name):
+    """Start kernel name; return (manager, client, seconds to first kernel_info_reply)."""
+    t0 = time.perf_counter()
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    reply_to(kc.get_shell_msg, kc.kernel_info())
+    return km, kc, time.perf_counter() - t0
+
+
+def interrupt(km, kc, msg_id, tries=3):
+    """Interrupt the running cell msg_id and return its execute_reply. An
+    interrupt that is lost (seen now and then with ipykernel's SIGINT) is
+    repeated after 10 s; the measurement then shows it."""
+    for attempt in range(tries):
+        km.interrupt_kernel()
+        try:
+            return reply_to(kc.get_shell_msg, msg_id, timeout=10)
+        except TimeoutError:
+            print("bench: interrupt %d of cell %s lost, repeating" % (attempt + 1, msg_id),
+                  file=sys.stderr)
+    raise TimeoutError("cell %s survived %d interrupts" % (msg_id, tries))
+
+
+def restart(km):
+    """Restart the kernel as KernelManager.restart_kernel does (shutdown_request
+    with restart=True, wait for the exit, start again on the same ports), but
+    wait for the exit with Popen.wait instead of restart_kernel's 100 ms
+    polling, which would put the same floor under both kernels."""
+    km.request_shutdown(restart=True)
+    km.provisioner.process.wait(timeout=TIMEOUT)
+    km.finish_shutdown(restart=True)
+    km.cleanup_resources(restart=True)
+    km.start_kernel()
+
+
+def settle(kc):
+    """Drain the iopub channel until it has been quiet for 0.2s."""
+    while True:
+        try:
+            kc.get_iopub_msg(timeout=0.2)
+        except queue.Empty:
+            return
+
+
+def bench_kernel(name, args):
+    code = KERNELS[name]
+    out = {}
+    startups = []
+    for _ in range(args.starts):
+        km, kc, dt = start(name)
+        startups.append(dt)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    out["startup"] = statistics.median(startups)
+
+    km, kc, _ = start(name)
+    try:
+        for _ in range(5):  # warm up
+            reply_to(kc.get_shell_msg, kc.execute(code["trivial"]))
+        trips = []
+        for _ in range(args.rounds):
+            t0 = time.perf_counter()
+            reply_to(kc.get_shell_msg, kc.execute(code["trivial"]))
+            trips.append(time.perf_counter() - t0)
+        out["round_trip"] = statistics.median(trips)
+
+        batches = []
+        for _ in range(args.batches):
+            t0 = time.perf_counter()
+            ids = [kc.execute(code["trivial"]) for _ in range(50)]
+            for msg_id in ids:
+                reply_to(kc.get_shell_msg, msg_id)
+            batches.append((time.perf_counter() - t0) / 50)
+        out["pipelined"] = statistics.median(batches)
+
+        interrupts = []
+        for _ in range(args.starts):
+            settle(kc)
+            msg_id = kc.execute(code["sleep"])
+            wait_stdout(kc, msg_id, "started")
+            t0 = time.perf_counter()
+            reply = interrupt(km, kc, msg_id)
+            interrupts.append(time.perf_counter() - t0)
+            if reply["content"]["status"] != "error":
+                raise RuntimeError("%s: interrupted cell replied %r" % (name, reply["content"]))
+        out["interrupt"] = statistics.median(interrupts)
+
+        restarts = []
+        for _ in range(args.starts):
+            settle(kc)
+            t0 = time.perf_counter()
+            restart(km)
+            reply_to(kc.get_shell_msg, kc.kernel_info())
+            restarts.append(time.perf_counter() - t0)
+        out["restart"] = statistics.median(restarts)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return out
+
+
+def fmt_time(s):
+    return "%.1f ms" % (s * 1e3) if s >= 1e-3 else "%.0f µs" % (s * 1e6)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=200, help="trivial round trips (default 200)")
+    p.add_argument("--batches", type=int, default=5, help="pipelined batches of 50 (default 5)")
+    p.add_argument("--starts", type=int, default=5,
+                   help="startups, interrupts and restarts each (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--only", choices=sorted(KERNELS), help="measure one kernel, no ratios")
+    args = p.parse_args()
+
+    if args.only:
+        res = bench_kernel(args.only, args)
+        for key, label, _ in METRICS:
+            print("%-30s %12s" % (label, fmt_time(res[key])))
+        return 0
+    res = {name: bench_kernel(name, args) for name in ("gokernel", "python3")}
+    rows = []
+    for key, label, target in METRICS:
+        go, py = res["gokernel"][key], res["python3"][key]
+        ratio = go / py
+        rows.append((label, go, py, ratio, target))
+    if args.json:
+        json.dump({"gokernel": res["gokernel"], "ipykernel": res["python3"],
+                   "ratio": {k: r[3] for k, r in zip((m[0] for m in METRICS), rows)}},
+                  sys.stdout, indent=2)
+        print()
+        return 0
+    print("%-30s %12s %12s %8s %8s" % ("", "gokernel", "ipykernel", "ratio", "target"))
+    for label, go, py, ratio, target in rows:
+        mark = "ok" if ratio <= target else "MISSED"
+        print("%-30s %12s %12s %7.3fx %7s  %s" % (label, fmt_time(go), fmt_time(py), ratio,
+                                                  "<=%gx" % target, mark))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+package index
+
+//go:generate go run ./internal/genindex -out data -repo ../..

@@ -1,0 +1,72 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// cancelOn returns a context cancelled when the session emits text on
+// stdout (the cell prints it right before blocking).
+func cancelOn(rec *recorder, text string) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	rec.mu.Lock()
+	rec.hook = func(e Event) {
+		if e.Kind == Stream && strings.Contains(e.Text, text) {
+			once.Do(cancel)
+		}
+	}
+	rec.mu.Unlock()
+	return ctx
+}
+
+func TestInterrupt(t *testing.T) {
+	s, rec := newTestSession(t)
+	run(t, s, "setup", "import (\"fmt\"; \"time\")\nch := make(chan int)")
+	blocking := map[string]string{
+		"loop":   "for {}",
+		"sleep":  "time.Sleep(time.Hour)",
+		"select": "select {}",
+		"recv":   "<-ch",
+		"nested": "func spin() { for { } }\nspin()",
+	}
+	for name, code := range blocking {
+		t.Run(name, func(t *testing.T) {
+			ctx := cancelOn(rec, "started-"+name)
+			_, err := s.Execute(ctx, Cell{ID: name, Code: "fmt.Println(\"started-" + name + "\")\n" + code})
+			var e *Error
+			if !errors.As(err, &e) || e.Name != "Interrupted" {
+				t.Fatalf("got %v, want Interrupted", err)
+			}
+			if got := plainText(run(t, s, name+"-after", "40+2")); got != "42" {
+				t.Errorf("cell after interrupt: %q", got)
+			}
+		})
+	}
+}
+
+func TestInterruptReportsBackgroundTasks(t *testing.T) {
+	s, rec := newTestSession(t)
+	// The goroutine gets its channels as arguments and the cell waits until
+	// it runs: yaegi's global frame is not safe for goroutines that start
+	// while the next cell is evaluated (data races inside yaegi).
+	run(t, s, "bg", `import "fmt"
+block, started := make(chan int), make(chan bool)
+go func(b chan int, s chan bool) { s <- true; <-b }(block, started)
+<-started`)
+	if n := len(s.Background()); n != 1 {
+		t.Fatalf("Background() has %d tasks, want 1", n)
+	}
+	ctx := cancelOn(rec, "started")
+	_, err := s.Execute(ctx, Cell{ID: "stop", Code: "fmt.Println(\"started\")\nselect {}"})
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "Interrupted" {
+		t.Fatalf("got %v, want Interrupted", err)
+	}
+	if !strings.Contains(strings.Join(e.Traceback, "\n"), "started by cell bg") {
+		t.Errorf("traceback %q does not name the stopped task of cell bg", e.Traceback)
+	}
+}

@@ -1,0 +1,57 @@
+package rewrite
+
+import (
+	"go/ast"
+	"reflect"
+)
+
+var (
+	exprType   = reflect.TypeFor[ast.Expr]()
+	objectType = reflect.TypeFor[*ast.Object]()
+	scopeType  = reflect.TypeFor[*ast.Scope]()
+)
+
+// replaceExprs calls fn on every expression under root, children first, and
+// puts what fn returns in the expression's place.
+func replaceExprs(root ast.Node, fn func(ast.Expr) ast.Expr) {
+	walkFields(reflect.ValueOf(root), fn)
+}
+
+func walkFields(v reflect.Value, fn func(ast.Expr) ast.Expr) {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	for i := range v.NumField() {
+		walkSlot(v.Field(i), fn)
+	}
+}
+
+// walkSlot walks one field or slice element and replaces it when it is of
+// type ast.Expr.
+func walkSlot(f reflect.Value, fn func(ast.Expr) ast.Expr) {
+	switch f.Kind() {
+	case reflect.Interface:
+		if f.IsNil() {
+			return
+		}
+		walkFields(f.Elem(), fn)
+		if f.Type() == exprType {
+			f.Set(reflect.ValueOf(fn(f.Interface().(ast.Expr))))
+		}
+	case reflect.Pointer:
+		if f.Type() == objectType || f.Type() == scopeType {
+			return
+		}
+		walkFields(f, fn)
+	case reflect.Slice:
+		for j := range f.Len() {
+			walkSlot(f.Index(j), fn)
+		}
+	}
+}

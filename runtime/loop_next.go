@@ -1,0 +1,83 @@
+package runtime
+
+import "time"
+
+// next returns the next ready item, waiting for one if there is none, or
+// false when the run is over. When main is done it cancels the tasks left;
+// when they are all done it ends the run.
+func (l *Loop) next() (readyItem, bool) {
+	for {
+		l.mu.Lock()
+		if !l.run.closing && l.run.main.fut.IsDone() {
+			l.beginCloseLocked()
+		}
+		if l.run.closing && len(l.run.live) == 0 {
+			l.endRunLocked()
+			l.mu.Unlock()
+			return readyItem{}, false
+		}
+		wait := l.moveDueTimers()
+		if l.ready.len() > 0 {
+			it := l.ready.pop()
+			l.mu.Unlock()
+			return it, true
+		}
+		l.sleep = true
+		l.mu.Unlock()
+		l.waitWake(wait)
+	}
+}
+
+// beginCloseLocked cancels the tasks left when main is done.
+func (l *Loop) beginCloseLocked() {
+	l.run.closing = true
+	for t := range l.run.live {
+		t.cancel(ErrCancelled)
+	}
+}
+
+// endRunLocked stops the idle workers; the one calling it stops too.
+func (l *Loop) endRunLocked() {
+	l.run.over = true
+	for _, w := range l.idle {
+		w.wake <- false
+	}
+	l.idle = nil
+	if l.tm != nil {
+		l.tm.Stop()
+	}
+}
+
+// waitWake waits for a wake-up, or for d if d >= 0.
+func (l *Loop) waitWake(d time.Duration) {
+	if d < 0 {
+		<-l.wake
+		return
+	}
+	if l.tm == nil {
+		l.tm = time.NewTimer(d)
+	} else {
+		l.tm.Reset(d)
+	}
+	select {
+	case <-l.wake:
+		l.tm.Stop()
+	case <-l.tm.C:
+	}
+}
+
+// moveDueTimers moves the due callbacks to the ready queue and returns how
+// long until the next one is due (-1: none). l.mu must be held.
+func (l *Loop) moveDueTimers() time.Duration {
+	if l.timer.Len() == 0 {
+		return -1
+	}
+	now := l.Time()
+	for h := l.timer.peek(); h != nil; h = l.timer.peek() {
+		if h.when > now {
+			return h.when - now
+		}
+		l.ready.push(readyItem{call: l.timer.popHandle()})
+	}
+	return -1
+}

@@ -1,0 +1,103 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrLoopRunning is returned by RunUntilComplete when the loop is already
+// running.
+var ErrLoopRunning = errors.New("runtime: loop is already running")
+
+// Run makes a loop with opts and runs main on it until it finishes, like
+// asyncio.run; see Loop.RunUntilComplete.
+func Run(ctx context.Context, main TaskFunc, opts ...Option) (any, error) {
+	return NewLoop(opts...).RunUntilComplete(ctx, main)
+}
+
+// RunUntilComplete runs main as a task on l, and l's other tasks and
+// callbacks with it, until main finishes; it returns main's outcome. The
+// calling goroutine takes part (main starts on it). Then, like asyncio.run,
+// it cancels the tasks still pending, runs the loop until they have
+// finished, waits for the loop's goroutines to end, and makes its reports
+// (see WithDebug). Callbacks not run yet stay scheduled for the next run.
+// Cancelling ctx cancels main and, through main's context, the tasks made
+// from it.
+func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error) {
+	if !l.running.CompareAndSwap(false, true) {
+		return nil, ErrLoopRunning
+	}
+	defer l.running.Store(false)
+	t := newTask(ctx, main, l).SetName("main")
+	t.fut.observed.Store(true)
+	l.mu.Lock()
+	l.run.main, l.run.over, l.run.closing = t, false, false
+	l.mu.Unlock()
+	l.schedule(&worker{wake: make(chan bool, 1)}, t)
+	l.run.workers.Wait()
+	l.mu.Lock()
+	finished := l.run.finished
+	l.run.finished, l.run.main = nil, nil
+	l.mu.Unlock()
+	l.reportRun(finished)
+	return t.fut.value, t.fut.err
+}
+
+// worker is one of the loop's goroutines; wake gets true when it is handed
+// the baton and false when the run is over.
+type worker struct{ wake chan bool }
+
+// startWorker hands the baton to an idle worker, or to a new one.
+func (l *Loop) startWorker() {
+	l.mu.Lock()
+	if n := len(l.idle); n > 0 {
+		w := l.idle[n-1]
+		l.idle = l.idle[:n-1]
+		l.mu.Unlock()
+		w.wake <- true
+		return
+	}
+	l.run.workers.Add(1)
+	l.mu.Unlock()
+	go func() {
+		defer l.run.workers.Done()
+		l.schedule(&worker{wake: make(chan bool, 1)}, nil)
+	}()
+}
+
+// schedule is what a goroutine holding the baton does: run ready items,
+// starting with first if not nil, until it hands the baton to an awaiting
+// task (then it idles until handed the baton again) or the run is over.
+func (l *Loop) schedule(w *worker, first *Task) {
+	if first != nil {
+		l.mu.Lock()
+		l.run.live[first] = struct{}{}
+		l.mu.Unlock()
+		l.runItem(readyItem{task: first})
+	}
+	for {
+		it, ok := l.next()
+		if !ok {
+			return
+		}
+		if l.runItem(it) {
+			continue
+		}
+		if !l.idleWait(w) {
+			return
+		}
+	}
+}
+
+// idleWait parks w among the idle workers until it gets the baton (true)
+// or the run is over (false).
+func (l *Loop) idleWait(w *worker) bool {
+	l.mu.Lock()
+	if l.run.over {
+		l.mu.Unlock()
+		return false
+	}
+	l.idle = append(l.idle, w)
+	l.mu.Unlock()
+	return <-w.wake
+}
