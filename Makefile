@@ -7,14 +7,18 @@ SHELL := /bin/bash
 
 # Go from PATH, else the standard tarball location.
 GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+# The kernel runs `go` too (type-checking cells), so that Go comes first on PATH.
+export PATH := $(patsubst %/,%,$(dir $(GO))):$(PATH)
 # Debian's Python with the Jupyter stack; never a pyenv or virtualenv one.
 PYTHON := /usr/bin/python3
 JUPYTER := /usr/bin/jupyter
 BIN := bin/gokernel
-# Executed notebooks from `make run` land here (git-ignored).
+# `make run` executes the notebooks in NOTEBOOKS and writes them to NOTEBOOK_OUT
+# (git-ignored).
+NOTEBOOKS ?= notebooks
 NOTEBOOK_OUT ?= out/notebooks
 
-.PHONY: deps build setup run test fmt-check vet go-test integration bench
+.PHONY: deps build setup run test fmt-check vet generate-check go-test integration browser bench
 
 deps:
 	install/deps.sh
@@ -26,11 +30,12 @@ build:
 setup: deps build
 	$(BIN) install --user
 
-# run: execute every notebook in notebooks/ through the installed kernel.
+# run: execute every notebook in $(NOTEBOOKS) through the installed kernel;
+# fails on the first cell error.
 run: setup
 	mkdir -p $(NOTEBOOK_OUT)
-	shopt -s nullglob; notebooks=(notebooks/*.ipynb); \
-	if (( $${#notebooks[@]} == 0 )); then echo "run: no notebooks in notebooks/"; exit 0; fi; \
+	shopt -s nullglob; notebooks=($(NOTEBOOKS)/*.ipynb); \
+	if (( $${#notebooks[@]} == 0 )); then echo "run: no notebooks in $(NOTEBOOKS)/"; exit 0; fi; \
 	for nb in "$${notebooks[@]}"; do \
 		echo "run: $$nb"; \
 		$(JUPYTER) nbconvert --to notebook --execute \
@@ -41,7 +46,7 @@ run: setup
 
 # test: everything CI checks. The integration suite runs against a kernelspec
 # installed into a throwaway JUPYTER_DATA_DIR, so it never touches ~/.local.
-test: deps build fmt-check vet go-test integration
+test: deps build fmt-check vet generate-check go-test integration
 
 fmt-check:
 	@out=$$($(dir $(GO))gofmt -l . 2>&1 || true); \
@@ -50,6 +55,17 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
+
+# generate-check: run go generate in a copy of the tree and fail if any file
+# differs (generated yaegi symbol tables and completion index are current).
+generate-check:
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	tar --exclude=./bin --exclude=./out --exclude=./.git -cf - . | tar -xf - -C "$$tmp"; \
+	(cd "$$tmp" && $(GO) generate ./...); \
+	if ! diff -r -q -x bin -x out -x .git . "$$tmp"; then \
+		echo "generate: the files above are stale: run go generate ./... and commit them"; exit 1; \
+	fi; \
+	echo "generate: generated files are current"
 
 go-test:
 	$(GO) test -race ./...
@@ -60,6 +76,12 @@ integration: build
 		JUPYTER_CONFIG_DIR="$$tmp/config" JUPYTER_PATH="$$tmp/data"; \
 	$(BIN) install --user; \
 	$(PYTHON) kernel/integration/run_all.py
+
+# browser: the classic Notebook in headless Chromium runs a notebook on
+# gokernel (kernel/integration/browser; needs chromium, so not part of test yet).
+browser: build
+	install/browser-deps.sh
+	$(PYTHON) kernel/integration/browser/test_browser.py
 
 # bench: gokernel against ipykernel (not part of test: it measures wall time).
 bench: build

@@ -6,43 +6,39 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"syscall"
 )
 
-// fdCapture holds the process's original descriptors 1 and 2 while they point
-// at the session's pipes.
+// fdCapture holds the process's original descriptor 1 while it points at
+// the session's stdout pipe.
 type fdCapture struct {
 	savedOut, savedErr int
+	stderr             *os.File // another dup of the original fd 2, for ProcessStderr
 }
 
-// captureFDs points fds 1 and 2 at out and errw (dup2). Before that it hands a
-// dup of the original fd 2 to runtime/debug.SetCrashOutput, so fatal errors
-// and unrecovered panics still reach the parent process.
+// captureFDs points fd 1 at out (dup2), so that whatever writes to the
+// process's standard output — compiled code, child processes — becomes
+// output of a cell. fd 2 is left alone on purpose: it is the front
+// process's pipe, which must see the Go runtime's crash report whole
+// ("fatal error: ..." is written to fd 2 before the runtime considers itself
+// dying, so runtime/debug.SetCrashOutput would miss that first line). The
+// front forwards the rest of what reaches fd 2 as stderr output of the
+// running cell; errw is unused and kept for symmetry with other platforms.
 func captureFDs(out, errw *os.File) (*fdCapture, error) {
-	crash, err := syscall.Dup(2)
-	if err != nil {
-		return nil, fmt.Errorf("interp: dup stderr: %w", err)
-	}
-	cf := os.NewFile(uintptr(crash), "crash-output")
-	err = debug.SetCrashOutput(cf, debug.CrashOptions{}) // dups the descriptor itself
-	cf.Close()
-	if err != nil {
-		return nil, fmt.Errorf("interp: set crash output: %w", err)
-	}
+	_ = errw
 	c := &fdCapture{savedOut: -1, savedErr: -1}
+	var err error
 	if c.savedOut, err = syscall.Dup(1); err != nil {
 		return nil, fmt.Errorf("interp: dup stdout: %w", err)
 	}
-	if c.savedErr, err = syscall.Dup(2); err != nil {
-		syscall.Close(c.savedOut)
+	fd, err := syscall.Dup(2)
+	if err != nil {
+		c.restore()
 		return nil, fmt.Errorf("interp: dup stderr: %w", err)
 	}
+	syscall.CloseOnExec(fd)
+	c.stderr = os.NewFile(uintptr(fd), "original-stderr")
 	if err := dupOnto(out, 1); err != nil {
-		c.restore()
-		return nil, err
-	}
-	if err := dupOnto(errw, 2); err != nil {
 		c.restore()
 		return nil, err
 	}
@@ -76,6 +72,9 @@ func (c *fdCapture) restore() error {
 			errs = append(errs, fmt.Errorf("interp: restore fd %d: %w", p[1], err))
 		}
 		syscall.Close(p[0])
+	}
+	if c.stderr != nil {
+		errs = append(errs, c.stderr.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -7,7 +7,7 @@ import (
 	"os"
 )
 
-type fdCapture struct{}
+type fdCapture struct{ stderr *os.File }
 
 func captureFDs(out, errw *os.File) (*fdCapture, error) {
 	return nil, errors.New("interp: CaptureProcessOutput is only supported on linux")

@@ -38,10 +38,26 @@ fmt.Println("last")`},
 // capturing, to show that the crash text still reaches the parent.
 func runCaptureChild() int {
 	var events []Event
-	s, err := New(Options{Emit: func(e Event) { events = append(events, e) }, CaptureProcessOutput: true})
+	emit := func(e Event) { events = append(events, e) }
+	if os.Getenv(captureChildEnv) == "exit" {
+		// events go straight to the original stdout: the process will not
+		// get to print them at the end
+		fd, err := syscall.Dup(1)
+		if err != nil {
+			return 2
+		}
+		orig := os.NewFile(uintptr(fd), "orig-stdout")
+		emit = func(e Event) { fmt.Fprintf(orig, "%s:%s", e.Name, e.Text) }
+	}
+	s, err := New(Options{Emit: emit, CaptureProcessOutput: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
+	}
+	if os.Getenv(captureChildEnv) == "exit" {
+		// os.Exit in a cell ends the process, after its output is out.
+		_, _ = s.Execute(context.Background(), Cell{ID: "x", Code: "import (\"fmt\"; \"os\")\nfmt.Println(\"before exit\")\nos.Exit(3)"})
+		return 0 // not reached
 	}
 	if os.Getenv(captureChildEnv) == "crash" {
 		done := make(chan bool)
@@ -53,6 +69,7 @@ func runCaptureChild() int {
 			events = append(events, Event{CellID: c.ID, Name: "error", Text: err.Error()})
 		}
 	}
+	fmt.Fprint(s.ProcessStderr(), "to the real stderr\n")
 	if err := s.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
@@ -97,8 +114,8 @@ func TestCaptureProcessOutput(t *testing.T) {
 	if out2, _ := streams(events, "c2"); out2 != "second cell\n" {
 		t.Errorf("c2 stdout %q", out2)
 	}
-	if stderr.Len() != 0 {
-		t.Errorf("child wrote to the real stderr: %q", stderr.String())
+	if stderr.String() != "to the real stderr\n" {
+		t.Errorf("the child's real stderr got %q, want only what it wrote to ProcessStderr", stderr.String())
 	}
 }
 
@@ -113,5 +130,19 @@ func TestCaptureKeepsCrashOutput(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "panic: child crash for the test") {
 		t.Errorf("parent did not get the crash text; stderr: %q", stderr.String())
+	}
+}
+
+func TestOsExitEndsTheProcess(t *testing.T) {
+	cmd := captureChild(t, "exit")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if !errorsAs(err, &exit) || exit.ExitCode() != 3 {
+		t.Fatalf("child: %v, want exit status 3; stderr %q", err, stderr.String())
+	}
+	if string(out) != "stdout:before exit\n" {
+		t.Errorf("output before os.Exit: %q", out)
 	}
 }

@@ -231,8 +231,9 @@ func redefinitionError(fset *token.FileSet, pos token.Pos, what string) *Error {
 }
 
 // record adds what pc declared to the prelude, after the cell ran.
+// The imports are recorded by the caller, one by one as the interpreter
+// accepts them.
 func (c *checker) record(pc *parsedCell, ck *checked) {
-	c.prelude.addImports(pc.imports)
 	for _, d := range pc.file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:

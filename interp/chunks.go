@@ -2,12 +2,14 @@ package interp
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/printer"
 	"go/token"
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	yaegi "github.com/traefik/yaegi/interp"
 )
@@ -17,7 +19,9 @@ import (
 // They are replaced by block directives with a column: with a line-only
 // directive every position on the line has column 0, and yaegi, which keys
 // some nodes by position, then fails ("constant definition loop").
-var rawLineDirective = regexp.MustCompile(`//line :[0-9]+\n`)
+// Directives for positions outside the cell (nodes a rewrite parsed from a
+// template) are dropped.
+var rawLineDirective = regexp.MustCompile(`//line [^\n]*:[0-9]+\n`)
 
 // cellLine maps a line of the parsed source to the cell's line: the item
 // that contains it starts at a known cell line, and lines inside an item
@@ -45,12 +49,42 @@ func (pc *parsedCell) cellLine(fset *token.FileSet, raw int) int {
 // name from its messages; the session adds "cell:" back.
 const yaegiFile = yaegi.DefaultSourceName
 
+// firstCellPos returns the first position inside n that belongs to the
+// cell's parsed source: a rewrite may replace a statement by nodes parsed
+// from a template, which keep some of the cell's nodes (the arguments).
+func (pc *parsedCell) firstCellPos(n ast.Node) token.Pos {
+	inCell := func(p token.Pos) bool { return int(p) >= pc.base && int(p) <= pc.base+len(pc.src) }
+	if inCell(n.Pos()) {
+		return n.Pos()
+	}
+	found := token.NoPos
+	ast.Inspect(n, func(c ast.Node) bool {
+		if found.IsValid() || c == nil {
+			return false
+		}
+		if inCell(c.Pos()) {
+			found = c.Pos()
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// A chunk is one evaluation: source for yaegi and the kind of its items.
+type chunk struct {
+	src  string
+	kind itemKind
+	imp  *importSpec // for an import chunk: its one import
+}
+
 // A unit is one top-level node of a parsed cell, tagged with the item it
 // came from, so the evaluation keeps the cell's order.
 type unit struct {
 	item int
 	kind itemKind
 	node ast.Node
+	imp  *importSpec // the import of an import unit
 }
 
 // buildChunks renders the (rewritten) cell back to source for yaegi, as a
@@ -58,11 +92,11 @@ type unit struct {
 // consecutive declarations (evaluated as a file) or statements (evaluated as
 // a function body, whose variables yaegi keeps as globals). //line
 // directives keep yaegi's positions on the cell's lines.
-func buildChunks(fset *token.FileSet, pc *parsedCell) ([]string, error) {
+func buildChunks(fset *token.FileSet, pc *parsedCell) ([]chunk, error) {
 	var units []unit
 	prev := -1
 	add := func(kind itemKind, n ast.Node) {
-		it := pc.itemOf(n.Pos())
+		it := pc.itemOf(pc.firstCellPos(n))
 		if it < 0 {
 			it = prev
 		}
@@ -74,7 +108,12 @@ func buildChunks(fset *token.FileSet, pc *parsedCell) ([]string, error) {
 		case *ast.GenDecl:
 			if d.Tok == token.IMPORT {
 				if pc.itemOf(d.Pos()) >= 0 { // not the session's imports
-					units = append(units, unit{item: -1, kind: itemImport, node: d})
+					// one evaluation per import, so the session knows which
+					// ones the interpreter accepted
+					for _, sp := range d.Specs {
+						one := &ast.GenDecl{TokPos: sp.Pos(), Tok: token.IMPORT, Specs: []ast.Spec{sp}}
+						units = append(units, unit{item: -1, kind: itemImport, node: one, imp: importOf(sp.(*ast.ImportSpec))})
+					}
 				}
 				continue
 			}
@@ -108,33 +147,66 @@ func buildChunks(fset *token.FileSet, pc *parsedCell) ([]string, error) {
 		}
 		return units[i].item < units[j].item
 	})
-	var chunks []string
+	var chunks []chunk
 	var buf bytes.Buffer
-	cfg := printer.Config{Mode: printer.SourcePos, Tabwidth: 8}
+	pc.texts = make(map[ast.Node]string)
 	for i, u := range units {
-		if i == 0 || u.kind != units[i-1].kind {
+		if i == 0 || u.kind != units[i-1].kind || u.kind == itemImport {
 			if buf.Len() > 0 {
-				chunks = append(chunks, buf.String())
+				chunks = append(chunks, chunk{src: buf.String(), kind: units[i-1].kind, imp: units[i-1].imp})
 				buf.Reset()
 			}
 			if u.kind == itemStmt {
 				buf.WriteString(";")
 			}
 		}
-		buf.WriteString("\n")
-		var nb bytes.Buffer
-		if err := cfg.Fprint(&nb, fset, u.node); err != nil {
+		text, err := nodeText(fset, pc, u)
+		if err != nil {
 			return nil, err
 		}
-		text := rawLineDirective.ReplaceAllFunc(nb.Bytes(), func(m []byte) []byte {
-			n, _ := strconv.Atoi(string(m[len("//line :") : len(m)-1]))
-			return []byte("/*line " + yaegiFile + ":" + strconv.Itoa(pc.cellLine(fset, n)) + ":1*/")
-		})
-		buf.Write(text)
-		buf.WriteString("\n")
+		if _, ok := u.node.(*ast.FuncDecl); ok {
+			pc.texts[u.node] = text
+		}
+		buf.WriteString("\n" + text + "\n")
 	}
 	if buf.Len() > 0 {
-		chunks = append(chunks, buf.String())
+		last := units[len(units)-1]
+		chunks = append(chunks, chunk{src: buf.String(), kind: last.kind, imp: last.imp})
 	}
 	return chunks, nil
+}
+
+// nodeText renders one top-level node for yaegi, starting with a line
+// directive: the cell's own text when the rewrite left the node alone
+// (exact columns, no printing), else the printed node, whose line
+// directives are mapped to the cell's lines.
+func nodeText(fset *token.FileSet, pc *parsedCell, u unit) (string, error) {
+	n := u.node
+	if u.imp != nil {
+		p := fset.Position(n.(*ast.GenDecl).Specs[0].Pos())
+		return fmt.Sprintf("import /*line %s:%d:%d*/%s", yaegiFile, p.Line, p.Column, u.imp), nil
+	}
+	if pc.unchanged(n) {
+		p := fset.Position(n.Pos())
+		return fmt.Sprintf("/*line %s:%d:%d*/", yaegiFile, p.Line, p.Column) +
+			pc.src[int(n.Pos())-pc.base:int(n.End())-pc.base], nil
+	}
+	var nb bytes.Buffer
+	cfg := printer.Config{Mode: printer.SourcePos, Tabwidth: 8}
+	if err := cfg.Fprint(&nb, fset, n); err != nil {
+		return "", err
+	}
+	text := rawLineDirective.ReplaceAllFunc(nb.Bytes(), func(m []byte) []byte {
+		d := string(m[len("//line ") : len(m)-1])
+		i := strings.LastIndexByte(d, ':')
+		if d[:i] != parseFile {
+			return nil
+		}
+		l, _ := strconv.Atoi(d[i+1:])
+		return []byte("/*line " + yaegiFile + ":" + strconv.Itoa(pc.cellLine(fset, l)) + ":1*/")
+	})
+	if u.item >= 0 && !bytes.HasPrefix(text, []byte("/*line ")) {
+		text = append([]byte(fmt.Sprintf("/*line %s:%d:1*/", yaegiFile, pc.items[u.item].line)), text...)
+	}
+	return string(text), nil
 }

@@ -43,6 +43,10 @@ go func(done chan bool) {
 	m["x"] = 1
 }(done)
 <-done`)
+	// The goroutine closes done before its panic is reported: wait for it
+	// to end, and for its output to be emitted.
+	s.wg.Wait()
+	s.err.sync()
 	// the process survived; the next cell runs
 	if got := plainText(run(t, s, "next", "1+2")); got != "3" {
 		t.Fatalf("after goroutine panic: %q", got)

@@ -28,6 +28,8 @@ func (s *Session) hostSymbols() yaegi.Exports {
 			"Go":     reflect.ValueOf(s.spawn),
 			"Done":   reflect.ValueOf(s.done),
 			"Result": reflect.ValueOf(s.setResult),
+			"Rich":   reflect.ValueOf(s.rich),
+			"Defer":  reflect.ValueOf(s.deferCall),
 		},
 	}
 }
@@ -46,9 +48,9 @@ func (s *Session) overrides() yaegi.Exports {
 			"Sleep": reflect.ValueOf(s.sleep),
 		},
 		"github.com/gokernel/gokernel/interp/display/display": {
-			"Show":      reflect.ValueOf(func(v any) { s.Publish(display.Bundle(v), "", false) }),
-			"Clear":     reflect.ValueOf(s.Clear),
-			"NewHandle": reflect.ValueOf(func() *display.Handle { return display.NewHandleWith(s) }),
+			"Show":      reflect.ValueOf(func(v any) { publisher{s}.Publish(display.Bundle(v), "", false) }),
+			"Clear":     reflect.ValueOf(publisher{s}.Clear),
+			"NewHandle": reflect.ValueOf(func() *display.Handle { return display.NewHandleWith(publisher{s}) }),
 		},
 		"github.com/gokernel/gokernel/interp/input/input": {
 			"Line":     reflect.ValueOf(func(prompt string) (string, error) { return s.readInput(prompt, false) }),
@@ -83,10 +85,14 @@ func (s *Session) done() <-chan struct{} {
 	return s.interrupt
 }
 
-// Publish implements display.Publisher for cells: display_data (or
-// update_display_data) under the calling goroutine's cell. Output written
-// before it is emitted first.
-func (s *Session) Publish(bundle map[string]any, displayID string, update bool) {
+// publisher is the display.Publisher of cells: display_data (or
+// update_display_data) and clear_output under the calling goroutine's cell.
+// Output written before is emitted first.
+type publisher struct{ s *Session }
+
+// Publish implements display.Publisher.
+func (p publisher) Publish(bundle map[string]any, displayID string, update bool) {
+	s := p.s
 	cell := s.route.caller()
 	s.out.sync()
 	s.err.sync()
@@ -97,9 +103,9 @@ func (s *Session) Publish(bundle map[string]any, displayID string, update bool) 
 	s.emit(Event{Kind: kind, CellID: cell, Data: bundle, Metadata: map[string]any{}, DisplayID: displayID})
 }
 
-// Clear implements display.Publisher: clear_output on the calling
-// goroutine's cell.
-func (s *Session) Clear(wait bool) {
+// Clear implements display.Publisher.
+func (p publisher) Clear(wait bool) {
+	s := p.s
 	cell := s.route.caller()
 	s.out.sync()
 	s.err.sync()

@@ -14,6 +14,10 @@ import (
 // cellFile is the name of the cell's code in positions ("cell:3:5").
 const cellFile = "cell"
 
+// parseFile names the parsed source of a cell (unadjusted positions, which
+// go/printer writes in its line directives; see chunks.go).
+const parseFile = "gkcell.go"
+
 // cellFunc is the function whose body holds a cell's statements while it is
 // checked and rewritten.
 const cellFunc = "__gkcell"
@@ -34,6 +38,13 @@ type parsedCell struct {
 	srcOff []int
 	base   int           // token.File base of the parsed source
 	final  *ast.ExprStmt // the final expression statement, or nil
+	src    string        // the parsed source
+	// texts holds the evaluated text of each func declaration, kept so that
+	// a later redefinition of a function it calls can re-evaluate it.
+	texts map[ast.Node]string
+	// before holds a snapshot of each top-level node taken before the
+	// rewrite, so unchanged nodes are evaluated from their own text.
+	before map[ast.Node][]any
 	// imports the cell adds to the session (duplicates already dropped).
 	imports []importSpec
 }
@@ -86,7 +97,8 @@ func parseCell(fset *token.FileSet, code string, session []importSpec) (*parsedC
 	b.WriteString("\n}\n")
 
 	src := b.String()
-	file, err := parser.ParseFile(fset, "", src, parser.AllErrors|parser.SkipObjectResolution)
+	pc.src = src
+	file, err := parser.ParseFile(fset, parseFile, src, parser.AllErrors|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, parseError(err)
 	}
@@ -94,6 +106,7 @@ func parseCell(fset *token.FileSet, code string, session []importSpec) (*parsedC
 	pc.base = fset.File(file.Pos()).Base()
 	pc.fn = file.Decls[len(file.Decls)-1].(*ast.FuncDecl)
 	pc.body = pc.fn.Body
+	pc.takeSnapshots() // before any edit: edited nodes must be printed
 	pc.dropDuplicateImports(session)
 	if n := len(pc.body.List); n > 0 && len(items) > 0 && items[len(items)-1].kind == itemStmt {
 		if es, ok := pc.body.List[n-1].(*ast.ExprStmt); ok {
@@ -119,11 +132,7 @@ func (pc *parsedCell) dropDuplicateImports(session []importSpec) {
 		}
 		specs := gd.Specs[:0]
 		for _, sp := range gd.Specs {
-			is := sp.(*ast.ImportSpec)
-			spec := importSpec{Path: strings.Trim(is.Path.Value, "`\"")}
-			if is.Name != nil {
-				spec.Name = is.Name.Name
-			}
+			spec := *importOf(sp.(*ast.ImportSpec))
 			if have[spec] {
 				continue
 			}
@@ -138,6 +147,15 @@ func (pc *parsedCell) dropDuplicateImports(session []importSpec) {
 	}
 	pc.file.Decls = decls
 	pc.file.Imports = nil
+}
+
+// importOf returns the import an import spec makes.
+func importOf(is *ast.ImportSpec) *importSpec {
+	spec := &importSpec{Path: strings.Trim(is.Path.Value, "`\"")}
+	if is.Name != nil {
+		spec.Name = is.Name.Name
+	}
+	return spec
 }
 
 // itemOf returns the index of the item that node position pos belongs to, or

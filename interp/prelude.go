@@ -28,6 +28,23 @@ type prelude struct {
 	file *ast.File
 }
 
+// clone returns a copy of p, to restore if the cell it records fails.
+func (p *prelude) clone() prelude {
+	c := prelude{
+		imports: append([]importSpec(nil), p.imports...),
+		decls:   make(map[string]string, len(p.decls)),
+		order:   append([]string(nil), p.order...),
+		hidden:  make(map[string]string, len(p.hidden)),
+	}
+	for k, v := range p.decls {
+		c.decls[k] = v
+	}
+	for k, v := range p.hidden {
+		c.hidden[k] = v
+	}
+	return c
+}
+
 // set records decl under key, invalidating the cached parse.
 func (p *prelude) set(key, src string) {
 	if p.decls == nil {

@@ -37,20 +37,55 @@ func (s *Session) prepareFinal(pc *parsedCell, ck *checked) finalValue {
 	return finalValue{show: true}
 }
 
-// result renders the final value as an execute_result bundle.
+// result renders the final value as an execute_result bundle: the value the
+// rewritten final statement handed to the host (see final.go), or the
+// interpreter's return value when the cell was not checked.
 func (s *Session) result(f finalValue, v reflect.Value) *Result {
 	if !f.show {
 		return nil
 	}
+	s.stateMu.Lock()
+	hr := s.final
+	s.stateMu.Unlock()
 	var val any
-	if v.IsValid() && v.CanInterface() {
+	switch {
+	case hr != nil:
+		val = hr.v
+	case v.IsValid() && v.CanInterface():
 		val = v.Interface()
 	}
-	return &Result{Data: display.Bundle(val), Metadata: map[string]any{}}
+	data := display.Bundle(val)
+	if f.typ != nil && isCellValue(f.typ) {
+		data["text/plain"] = formatCell(reflect.ValueOf(val), f.typ, true)
+	}
+	if hr != nil {
+		if m, ok := hr.rich[mimeKey].(map[string]any); ok {
+			for k, d := range m {
+				data[k] = d
+			}
+		}
+		for k, d := range hr.rich {
+			if k != mimeKey {
+				data[k] = d
+			}
+		}
+	}
+	return &Result{Data: data, Metadata: map[string]any{}}
 }
 
-// setResult is the final-value hook rewritten cells call (reserved).
-func (s *Session) setResult(v any) {}
+// mimeKey carries the result of a cell type's MIME() method.
+const mimeKey = "application/x-gokernel-mime"
 
-// hostResult is a final value handed over by the hook.
-type hostResult struct{ v any }
+// setResult is the final-value hook rewritten cells call (see final.go).
+func (s *Session) setResult(v any, rich map[string]any) {
+	s.stateMu.Lock()
+	s.final = &hostResult{v: v, rich: rich}
+	s.stateMu.Unlock()
+}
+
+// hostResult is a final value handed over by the hook, with the rich forms
+// its methods gave.
+type hostResult struct {
+	v    any
+	rich map[string]any
+}

@@ -7,6 +7,7 @@ import (
 	"go/scanner"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gokernel/gokernel/interp/rewrite"
@@ -26,17 +27,28 @@ func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 	if cerr != nil {
 		return nil, cerr
 	}
+	// The prelude records the declarations as written (before any rewrite),
+	// so that re-running the cell compares equal; it is restored if the
+	// interpreter rejects the cell.
+	saved := s.checker.prelude.clone()
+	s.checker.record(pc, ck)
 	final := s.prepareFinal(pc, ck)
+	s.rewriteFinal(pc, final)
+	s.rewriteShows(pc, ck)
+	wrapTypeSwitches(pc)
+	s.rewriteTopDefers(pc, ck)
 	if err := s.rewrite(pc, ck); err != nil {
 		return nil, err
 	}
+	renameMain(pc, ck)
 	chunks, err := buildChunks(s.fset, pc)
 	if err != nil {
 		return nil, newError("RuntimeError", err.Error())
 	}
-	s.checker.record(pc, ck)
+	chunks = s.withRefresh(pc, chunks, c.ID)
 	var v reflect.Value
-	for _, src := range chunks {
+	for _, ch := range chunks {
+		src := ch.src
 		var stopped []TaskInfo
 		var interrupted bool
 		v, err, interrupted = s.ev.eval(ctx, src, func() { stopped = s.Background() })
@@ -44,10 +56,76 @@ func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 			return nil, s.interrupted(stopped)
 		}
 		if err != nil {
-			return nil, s.evalError(err)
+			e := s.evalError(err)
+			s.runDeferred() // Go runs them during a panic too
+			if e.Name == "CompileError" && ch.kind != itemStmt {
+				imports := s.checker.prelude.imports
+				s.checker.prelude = saved
+				s.checker.prelude.imports = imports
+			}
+			return nil, e
+		}
+		if ch.imp != nil {
+			s.checker.prelude.addImports([]importSpec{*ch.imp})
 		}
 	}
+	s.callers.record(pc, ck)
+	if e := s.runDeferred(); e != nil {
+		return nil, e
+	}
 	return s.result(final, v), nil
+}
+
+// runDeferred runs the cell's top-level defers (see rewriteTopDefers), last
+// first. A panic in one is reported as the cell's error after the others
+// ran.
+func (s *Session) runDeferred() *Error {
+	s.stateMu.Lock()
+	fns := s.deferred
+	s.deferred = nil
+	s.stateMu.Unlock()
+	var first *Error
+	for i := len(fns) - 1; i >= 0; i-- {
+		func() {
+			defer func() {
+				if r := recover(); r != nil && first == nil {
+					val, _ := goPanicMessage(fmt.Sprint(panicValue(r)))
+					first = newError("panic", val, formatTrace(s.traces.takeUnbound(&s.route))...)
+				}
+			}()
+			fns[i]()
+		}()
+	}
+	return first
+}
+
+// deferCall is the host's Defer: it queues fn for the end of the cell.
+func (s *Session) deferCall(fn func()) {
+	s.stateMu.Lock()
+	s.deferred = append(s.deferred, fn)
+	s.stateMu.Unlock()
+}
+
+// withRefresh inserts, after the cell's last declaration chunk, the
+// re-evaluation of earlier functions that call a function the cell
+// redefines (see redefine.go), and writes warnings about stale methods.
+func (s *Session) withRefresh(pc *parsedCell, chunks []chunk, cell string) []chunk {
+	src, warnings := s.refreshChunk(pc)
+	for _, w := range warnings {
+		_, _ = s.err.writeCell(cell, []byte(w))
+	}
+	if src == "" {
+		return chunks
+	}
+	at := 0
+	for i, ch := range chunks {
+		if ch.kind == itemDecl {
+			at = i + 1
+		}
+	}
+	out := append([]chunk(nil), chunks[:at]...)
+	out = append(out, chunk{src: src, kind: itemDecl})
+	return append(out, chunks[at:]...)
 }
 
 // rewrite applies the yaegi workarounds and the tracked spawn. A panic in
@@ -76,8 +154,11 @@ func (s *Session) evalError(err error) *Error {
 	}
 	var p yaegi.Panic
 	if errors.As(err, &p) {
-		val := fmt.Sprint(p.Value)
+		val, translated := goPanicMessage(fmt.Sprint(p.Value))
 		tb := append([]string{"panic: " + val}, formatTrace(s.traces.takeUnbound(&s.route))...)
+		if translated {
+			tb = append(tb, "(the interpreter reported: "+fmt.Sprint(p.Value)+")")
+		}
 		return &Error{Name: "panic", Value: val, Traceback: tb}
 	}
 	var list scanner.ErrorList
@@ -88,11 +169,17 @@ func (s *Session) evalError(err error) *Error {
 	if yaegiPos.MatchString(msg) {
 		msg = cellFile + ":" + msg
 	}
+	if m := missingImport.FindStringSubmatch(msg); m != nil {
+		msg = m[1] + "cannot import " + strconv.Quote(m[2]) + ": cells can import the standard library (with os/exec, net/http, syscall) and gokernel's runtime, display and input packages, not other packages"
+	}
 	return compileError([]string{msg})
 }
 
 // yaegiPos matches a message starting with a yaegi position ("3:5: ...").
 var yaegiPos = regexp.MustCompile(`^\d+:\d+: `)
+
+// missingImport matches yaegi's error for a package it has no symbols for.
+var missingImport = regexp.MustCompile(`^(\S*: )?import "([^"]+)" error: unable to find source`)
 
 // interrupted wakes sleepers (the evaluator already stopped the
 // interpreter's goroutines) and reports which background tasks the

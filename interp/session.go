@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"go/types"
+	"io"
 	"os"
 	"sync"
 	"time"
@@ -52,6 +54,7 @@ type Session struct {
 	capture *fdCapture
 	fset    *token.FileSet
 	checker checker
+	callers callers
 
 	emitMu sync.Mutex
 
@@ -62,7 +65,9 @@ type Session struct {
 	interrupt  chan struct{} // closed by the next interrupt
 	allowStdin map[string]bool
 	cellCtx    context.Context
-	final      *hostResult // set by the final-value hook during a cell
+	final      *hostResult  // set by the final-value hook during a cell
+	types      []types.Type // cell types named by rewritten display calls
+	deferred   []func()     // the running cell's top-level defers
 	tasks      map[int64]TaskInfo
 	nextTask   int64
 
@@ -168,6 +173,7 @@ func (s *Session) Execute(ctx context.Context, c Cell) (*Result, error) {
 	s.allowStdin[c.ID] = c.AllowStdin
 	s.cellCtx = ctx
 	s.final = nil
+	s.deferred = nil
 	s.stateMu.Unlock()
 	s.traces.takeUnbound(&s.route)
 
@@ -184,6 +190,18 @@ func (s *Session) Execute(ctx context.Context, c Cell) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// ProcessStderr returns the process's original standard error: with
+// CaptureProcessOutput, fd 2 and os.Stderr lead into the session, so a
+// worker that must still write to its parent's stderr writes here (the
+// runtime's crash output goes there too). Without capture it is os.Stderr.
+// The session owns the file; it is closed by Close.
+func (s *Session) ProcessStderr() io.Writer {
+	if s.capture != nil && s.capture.stderr != nil {
+		return s.capture.stderr
+	}
+	return os.Stderr
 }
 
 // Close stops the interpreter's goroutines, restores the process's file

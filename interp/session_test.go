@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -127,5 +128,63 @@ log.Println("err2")`
 	}
 	if errOut != "err1\nerr2\n" {
 		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestRedefinedFunctionUpdatesCallers(t *testing.T) {
+	s, rec := newTestSession(t)
+	run(t, s, "1", "func f() int { return 1 }\nfunc g() int { return f() * 10 }\nfunc h() int { return g() + 1 }\ntype T struct{}\nfunc (T) M() int { return f() }")
+	run(t, s, "2", "func f() int { return 2 }")
+	if got := plainText(run(t, s, "3", "h()")); got != "21" {
+		t.Errorf("h() after redefining f: %q, want 21", got)
+	}
+	if _, stderr := streams(rec.take(), "2"); !strings.Contains(stderr, "method T.M calls a redefined function") {
+		t.Errorf("no warning about the stale method; stderr %q", stderr)
+	}
+}
+
+func TestRichFinalValues(t *testing.T) {
+	s, _ := newTestSession(t)
+	run(t, s, "types", `import "fmt"
+type point struct{ x, y int }
+type celsius float64
+func (c celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+type badge struct{ label string }
+func (b *badge) HTML() string { return "<b>" + b.label + "</b>" }`)
+	cases := []struct {
+		code, mime, want string
+	}{
+		{"point{1, 2}", "text/plain", "point{x:1, y:2}"},
+		{"&point{3, 4}", "text/plain", "&point{x:3, y:4}"},
+		{"[]point{{5, 6}}", "text/plain", "[]point{point{x:5, y:6}}"},
+		{"celsius(21.5)", "text/plain", "21.5°C"},
+		{"badge{\"new\"}", "text/html", "<b>new</b>"},
+		{"badge{\"new\"}", "text/plain", `badge{label:"new"}`},
+	}
+	for i, c := range cases {
+		res := run(t, s, fmt.Sprint("r", i), c.code)
+		if res == nil || res.Data[c.mime] != c.want {
+			t.Errorf("%s: %s = %v, want %q", c.code, c.mime, res, c.want)
+		}
+	}
+}
+
+func TestShowCellTypeRichly(t *testing.T) {
+	s, rec := newTestSession(t)
+	run(t, s, "s", `import "github.com/gokernel/gokernel/interp/display"
+type badge struct{ label string }
+func (b badge) HTML() string { return "<b>" + b.label + "</b>" }
+display.Show(badge{"shown"})
+h := display.NewHandle()
+h.Update(&badge{"updated"})`)
+	ev := rec.take()
+	if len(ev) != 2 {
+		t.Fatalf("%d events, want 2: %+v", len(ev), ev)
+	}
+	if ev[0].Data["text/html"] != "<b>shown</b>" || ev[0].Data["text/plain"] != `badge{label:"shown"}` {
+		t.Errorf("show: %v", ev[0].Data)
+	}
+	if ev[1].Kind != UpdateDisplay || ev[1].Data["text/html"] != "<b>updated</b>" || ev[1].Data["text/plain"] != `&badge{label:"updated"}` {
+		t.Errorf("update: %+v", ev[1])
 	}
 }

@@ -35,7 +35,8 @@ func splitCell(src string) []item {
 	var toks []token.Token
 	depth, start := 0, -1
 	flush := func(end int) {
-		if start >= 0 && len(toks) > 0 {
+		// a package clause (a whole program pasted into a cell) is ignored
+		if start >= 0 && len(toks) > 0 && toks[0] != token.PACKAGE {
 			p := file.Position(file.Pos(start))
 			items = append(items, item{kind: classify(toks), start: start, end: end, line: p.Line, col: p.Column})
 		}

@@ -36,6 +36,10 @@ type stream struct {
 	seen   uint64 // last marker the reader reached
 	closed bool   // the reader has stopped
 	done   chan struct{}
+
+	// owned by the reader goroutine: framed writes not yet emitted
+	text     []byte
+	textCell string
 }
 
 // Frame layout: magic, kind byte, 4 hex digits tag length, 4 hex digits
@@ -145,7 +149,10 @@ func (s *stream) read() {
 }
 
 // consume emits every complete frame and raw run in p and returns the rest.
+// Consecutive writes of one cell that arrived in the same read are merged
+// into one event (a loop printing lines makes a few events, not thousands).
 func (s *stream) consume(p []byte) []byte {
+	defer s.flushText()
 	for len(p) > 0 {
 		i := bytes.Index(p, []byte(frameMagic))
 		if i < 0 {
@@ -181,8 +188,13 @@ func (s *stream) consume(p []byte) []byte {
 func (s *stream) frame(kind byte, tag string, payload []byte) {
 	switch kind {
 	case frameWrite:
-		s.emit(Event{Kind: Stream, CellID: tag, Name: s.name, Text: string(payload)})
+		if s.textCell != tag {
+			s.flushText()
+			s.textCell = tag
+		}
+		s.text = append(s.text, payload...)
 	case frameMarker:
+		s.flushText()
 		token, _ := strconv.ParseUint(tag, 10, 64)
 		s.mu.Lock()
 		s.seen = max(s.seen, token)
@@ -191,8 +203,18 @@ func (s *stream) frame(kind byte, tag string, payload []byte) {
 	}
 }
 
+// flushText emits the merged writes of one cell.
+func (s *stream) flushText() {
+	if len(s.text) > 0 {
+		s.emit(Event{Kind: Stream, CellID: s.textCell, Name: s.name, Text: string(s.text)})
+	}
+	s.text = s.text[:0]
+	s.textCell = ""
+}
+
 // raw emits bytes that came from outside the framed writers.
 func (s *stream) raw(p []byte) {
+	s.flushText()
 	if len(p) > 0 {
 		s.emit(Event{Kind: Stream, CellID: s.route.running(), Name: s.name, Text: string(p)})
 	}

@@ -105,7 +105,9 @@ func (k *Kernel) abortQueued() {
 		select {
 		case r := <-k.queue:
 			k.status(r.msg, "busy")
-			k.reply(r, map[string]any{"status": "aborted", "execution_count": k.currentCount()})
+			// No execution_count: the cell did not run, and clients show
+			// "In [ ]" for it, as they do with ipykernel.
+			k.reply(r, map[string]any{"status": "aborted"})
 			k.status(r.msg, "idle")
 		default:
 			return
@@ -121,12 +123,6 @@ func (k *Kernel) nextCount(store bool) int {
 	if store {
 		k.counter++
 	}
-	return k.counter
-}
-
-func (k *Kernel) currentCount() int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
 	return k.counter
 }
 

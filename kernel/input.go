@@ -33,20 +33,30 @@ func (t *inputTable) cancel(id string) {
 	t.mu.Unlock()
 }
 
-// deliver hands an input_reply to the request it answers; replies to no
-// pending request are dropped.
-func (t *inputTable) deliver(m *wire.Message) {
+// deliver hands an input_reply to the request it answers. jupyter_client
+// sends input_reply without a parent header, so a reply that names no
+// pending request goes to the one pending request, if exactly one waits
+// (cells run one at a time, so that is the usual case). Other replies
+// are dropped.
+func (t *inputTable) deliver(m *wire.Message) bool {
 	var parent struct {
 		MsgID string `json:"msg_id"`
 	}
 	_ = decodeRaw(m.ParentHeader, &parent)
 	t.mu.Lock()
-	ch, ok := t.waiting[parent.MsgID]
-	delete(t.waiting, parent.MsgID)
+	id := parent.MsgID
+	if _, ok := t.waiting[id]; !ok && len(t.waiting) == 1 {
+		for only := range t.waiting {
+			id = only
+		}
+	}
+	ch, ok := t.waiting[id]
+	delete(t.waiting, id)
 	t.mu.Unlock()
 	if ok {
 		ch <- m
 	}
+	return ok
 }
 
 // Input sends an input_request on stdin to the client that sent cell

@@ -129,10 +129,10 @@ func (k *Kernel) receiveLoop(ctx context.Context) error {
 func (k *Kernel) dispatch(ctx context.Context, r request) error {
 	t := r.msg.Header.MsgType
 	if r.ch == Stdin {
-		if t == "input_reply" {
-			k.inputs.deliver(r.msg)
-		} else {
+		if t != "input_reply" {
 			k.log.Printf("kernel: dropped %q on stdin: only input_reply is expected there", t)
+		} else if !k.inputs.deliver(r.msg) {
+			k.log.Printf("kernel: dropped an input_reply that answers no pending input_request")
 		}
 		return nil
 	}

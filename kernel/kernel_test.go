@@ -307,9 +307,8 @@ func TestStdinRoundTrip(t *testing.T) {
 	if string(ir.Identities[0]) != "client-execute_request" {
 		t.Errorf("input_request routed to %q", ir.Identities[0])
 	}
-	reply := newRequest("input_reply", map[string]any{"value": "gopher"})
-	reply.ParentHeader = parentHeader(ir)
-	h.t.send(Stdin, reply)
+	// As jupyter_client does: an input_reply without a parent header.
+	h.t.send(Stdin, newRequest("input_reply", map[string]any{"value": "gopher"}))
 	h.t.next(t, Shell)
 	var res map[string]any
 	for res == nil {

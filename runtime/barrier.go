@@ -24,9 +24,9 @@ type Barrier struct {
 	broken  bool
 }
 
-// barrierRound is one filling of the barrier; ch closes when it ends.
+// barrierRound is one filling of the barrier; fut completes when it ends.
 type barrierRound struct {
-	ch     chan struct{}
+	fut    *Future
 	broken bool
 }
 
@@ -35,7 +35,7 @@ func NewBarrier(parties int) *Barrier {
 	if parties <= 0 {
 		panic("runtime: NewBarrier needs parties > 0")
 	}
-	return &Barrier{parties: parties, round: &barrierRound{ch: make(chan struct{})}}
+	return &Barrier{parties: parties, round: &barrierRound{fut: NewFuture()}}
 }
 
 // Wait waits until all parties have called Wait, and returns this party's
@@ -60,14 +60,7 @@ func (b *Barrier) Wait(ctx context.Context) (int, error) {
 }
 
 func (b *Barrier) await(ctx context.Context, r *barrierRound) error {
-	err := blockingWait(ctx, func() error {
-		select {
-		case <-r.ch:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
+	_, err := awaitFuture(ctx, r.fut)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if err != nil && r == b.round {
@@ -84,8 +77,8 @@ func (b *Barrier) await(ctx context.Context, r *barrierRound) error {
 // new one.
 func (b *Barrier) endRoundLocked(broken bool) {
 	b.round.broken = broken
-	close(b.round.ch)
-	b.round = &barrierRound{ch: make(chan struct{})}
+	b.round.fut.SetResult(nil)
+	b.round = &barrierRound{fut: NewFuture()}
 	b.count = 0
 }
 

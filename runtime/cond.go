@@ -39,24 +39,11 @@ func (c *Condition) Release() { c.L.Release() }
 func (c *Condition) Wait(ctx context.Context) error {
 	c.mustHold("Wait")
 	c.mu.Lock()
-	w := c.waiters.add()
-	c.mu.Unlock()
 	c.L.Release()
-	err := blockingWait(ctx, func() error {
-		select {
-		case <-w.ch:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
-	c.mu.Lock()
-	if err != nil {
-		c.waiters.cancel(w)
-	} else {
-		c.waiters.free(w)
+	err := c.waiters.park(ctx, &c.mu, nil)
+	if err == nil {
+		c.mu.Unlock()
 	}
-	c.mu.Unlock()
 	if lerr := c.L.Acquire(context.WithoutCancel(ctx)); lerr != nil && err == nil {
 		err = lerr
 	}

@@ -41,8 +41,8 @@ func (l *Loop) reportRun(finished []*Task) {
 // neverAwaitedMessage says what happened to a task nobody awaited.
 func neverAwaitedMessage(t *Task) string {
 	msg := fmt.Sprintf("runtime: task %q was never awaited", t.Name())
-	if t.where != "" {
-		msg += " (created at " + t.where + ")"
+	if where := t.Info().Where; where != "" {
+		msg += " (created at " + where + ")"
 	}
 	switch err := t.fut.err; {
 	case errors.Is(err, ErrCancelled):

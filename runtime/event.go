@@ -13,65 +13,40 @@ import (
 // are given away while it waits).
 type Event struct {
 	mu  sync.Mutex
-	ch  chan struct{}
-	set bool
+	fut *Future // completed while the flag is set
 }
 
 // NewEvent returns an Event that is not set.
-func NewEvent() *Event { return &Event{ch: make(chan struct{})} }
+func NewEvent() *Event { return &Event{fut: NewFuture()} }
 
-// Set sets the flag and wakes every waiter. It does not wait.
-func (e *Event) Set() {
+func (e *Event) current() *Future {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if !e.set {
-		e.set = true
-		close(e.ch)
-	}
+	return e.fut
 }
+
+// Set sets the flag and wakes every waiter. It does not wait.
+func (e *Event) Set() { e.current().SetResult(nil) }
 
 // Clear unsets the flag; later Waits wait for the next Set.
 func (e *Event) Clear() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.set {
-		e.set = false
-		e.ch = make(chan struct{})
+	if e.fut.IsDone() {
+		e.fut = NewFuture()
 	}
 }
 
 // IsSet reports whether the flag is set.
-func (e *Event) IsSet() bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.set
-}
+func (e *Event) IsSet() bool { return e.current().IsDone() }
 
 // Wait waits until the flag is set, or returns ctx's error if ctx ends
-// first.
+// first. A loop task waiting is queued again the moment Set is called.
 func (e *Event) Wait(ctx context.Context) error {
-	e.mu.Lock()
-	ch := e.ch
-	e.mu.Unlock()
-	select {
-	case <-ch:
-		return nil
-	default:
-	}
-	return blockingWait(ctx, func() error {
-		select {
-		case <-ch:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
+	_, err := awaitFuture(ctx, e.current())
+	return err
 }
 
 // Done returns a channel closed when the flag is next set (already closed
 // while it is set).
-func (e *Event) Done() <-chan struct{} {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.ch
-}
+func (e *Event) Done() <-chan struct{} { return e.current().Done() }

@@ -40,7 +40,8 @@ type ExecutorOptions struct {
 	// DefaultSwitchInterval.
 	SwitchInterval time.Duration
 	// OnProgress, if set, is called with a Stats snapshot after each task
-	// finishes, on the worker goroutine that ran it; it must be quick.
+	// finishes, on the worker goroutine that ran it (for tasks Shutdown
+	// cancels, on Shutdown's caller); it must be quick.
 	OnProgress func(Stats)
 }
 
@@ -51,7 +52,13 @@ type ExecutorOptions struct {
 // Use NewExecutor or NewExecutorWith; the zero value is not usable. The
 // executor owns its workers, which start at creation; Shutdown(true, ...)
 // waits for them to end, and every Executor must be shut down. Panics in
-// tasks are recovered and become the task's error, with the stack.
+// tasks are recovered and become the task's error, a *PanicError with the
+// stack.
+//
+// A task's context belongs to the worker running it (its GIL, its
+// interpreter) and to no loop task. Goroutines a task starts itself are not
+// workers: give them a context of their own (not the task's), or, in
+// ModeGIL, their waits would release the GIL on the worker's behalf.
 type Executor struct {
 	opts     ExecutorOptions
 	mu       sync.Mutex
@@ -62,11 +69,13 @@ type Executor struct {
 	counters execCounters
 }
 
-// workItem is one submitted task.
+// workItem is one submitted task, its future and, once a worker runs it,
+// the context it runs with (see Value): one allocation per Submit.
 type workItem struct {
-	ctx context.Context
-	fn  TaskFunc
-	fut *Future
+	context.Context // the submitter's
+	fn              TaskFunc
+	fut             Future
+	h               *holder // the running worker's, set before fn runs
 }
 
 // NewExecutor returns a ModeFree executor with the given number of workers
@@ -87,18 +96,21 @@ func NewExecutorWith(opts ExecutorOptions) *Executor {
 	if opts.Mode == ModeGIL {
 		shared = newGIL(opts.SwitchInterval)
 	}
+	globals := newGlobals()
 	e.wg.Add(opts.Workers)
 	for i := range opts.Workers {
-		go e.worker(e.newHolder(i, shared))
+		go e.worker(e.newHolder(i, shared, globals))
 	}
 	return e
 }
 
-// newHolder describes worker i's relation to the modelled interpreter.
-func (e *Executor) newHolder(i int, shared *gil) *holder {
-	h := &holder{g: shared, c: &e.counters, worker: i}
+// newHolder describes worker i's relation to the modelled interpreter:
+// the shared one, or in ModeIsolated one of its own, with its own lock and
+// globals.
+func (e *Executor) newHolder(i int, shared *gil, globals *Globals) *holder {
+	h := &holder{g: shared, c: &e.counters, worker: i, globals: globals}
 	if e.opts.Mode == ModeIsolated {
-		h.g, h.interp = newGIL(e.opts.SwitchInterval), i+1
+		h.g, h.interp, h.globals = newGIL(e.opts.SwitchInterval), i+1, newGlobals()
 	}
 	return h
 }
@@ -108,18 +120,18 @@ func (e *Executor) newHolder(i int, shared *gil) *holder {
 // before a worker takes it; after Shutdown it fails with
 // ErrExecutorShutDown. Submit does not wait.
 func (e *Executor) Submit(ctx context.Context, fn TaskFunc) *Future {
-	f := NewFuture()
+	it := &workItem{Context: ctx, fn: fn}
 	e.mu.Lock()
 	if e.closed {
 		e.mu.Unlock()
-		f.SetError(ErrExecutorShutDown)
-		return f
+		it.fut.SetError(ErrExecutorShutDown)
+		return &it.fut
 	}
 	e.counters.submitted.Add(1)
-	e.pending.push(&workItem{ctx: ctx, fn: fn, fut: f})
+	e.pending.push(it)
 	e.mu.Unlock()
 	e.cond.Signal()
-	return f
+	return &it.fut
 }
 
 // Shutdown stops accepting tasks. With cancelPending, tasks not yet
@@ -137,8 +149,9 @@ func (e *Executor) Shutdown(wait, cancelPending bool) {
 	e.mu.Unlock()
 	e.cond.Broadcast()
 	for _, it := range dropped {
+		e.counters.cancelled.Add(1)
 		it.fut.Cancel()
-		e.finish(&e.counters.cancelled)
+		e.progress()
 	}
 	if wait {
 		e.wg.Wait()

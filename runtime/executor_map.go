@@ -31,22 +31,3 @@ func cancelAll(fs []*Future) {
 		f.Cancel()
 	}
 }
-
-// awaitFuture waits for f as a blocking region (the loop and the GIL are
-// given away while it waits) and returns its outcome, or ctx's error.
-func awaitFuture(ctx context.Context, f *Future) (any, error) {
-	if f.IsDone() {
-		return f.Result()
-	}
-	if err := blockingWait(ctx, func() error {
-		select {
-		case <-f.Done():
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}); err != nil {
-		return nil, err
-	}
-	return f.Result()
-}

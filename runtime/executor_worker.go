@@ -1,10 +1,5 @@
 package runtime
 
-import (
-	"context"
-	"sync/atomic"
-)
-
 // worker takes tasks until the executor is shut down and drained.
 func (e *Executor) worker(h *holder) {
 	defer e.wg.Done()
@@ -31,50 +26,54 @@ func (e *Executor) next() (*workItem, bool) {
 }
 
 // run runs one task as bytecode of h's interpreter and completes its
-// future.
+// future. Counters are updated before the future completes, so whoever
+// awaits it sees them.
 func (e *Executor) run(h *holder, it *workItem) {
-	if it.fut.IsDone() || it.ctx.Err() != nil {
+	if it.fut.IsDone() || it.Err() != nil {
+		e.counters.cancelled.Add(1)
 		it.fut.Cancel()
-		e.finish(&e.counters.cancelled)
+		e.progress()
 		return
 	}
 	e.counters.running.Add(1)
 	h.enter()
-	v, err := CatchPanic(&taskCtx{Context: it.ctx, h: h}, it.fn)
+	it.h = h
+	v, err := CatchPanic(it, it.fn)
 	h.release()
 	if err != nil {
-		it.fut.SetError(err)
-		e.finish(&e.counters.failed)
+		e.counters.failed.Add(1)
 	} else {
-		it.fut.SetResult(v)
-		e.finish(&e.counters.done)
+		e.counters.done.Add(1)
 	}
 	e.counters.running.Add(-1)
+	complete(&it.fut, v, err)
+	e.progress()
 }
 
-// finish counts a finished task and reports progress.
-func (e *Executor) finish(c *atomic.Int64) {
-	c.Add(1)
+func complete(f *Future, v any, err error) {
+	if err != nil {
+		f.SetError(err)
+	} else {
+		f.SetResult(v)
+	}
+}
+
+// progress reports a finished task to OnProgress.
+func (e *Executor) progress() {
 	if e.opts.OnProgress != nil {
 		e.opts.OnProgress(e.Stats())
 	}
 }
 
-// taskCtx is the context a task runs with: its submitter's values and
-// cancellation, the worker's holder, and no loop membership (as
-// WithoutLoop), so that waits on a worker never touch a loop's baton. One
-// allocation instead of two context.WithValue nodes.
-type taskCtx struct {
-	context.Context
-	h *holder
-}
-
-func (c *taskCtx) Value(key any) any {
+// Value makes a workItem the context its task runs with: the submitter's
+// values and cancellation, the worker's holder, and no loop membership
+// (as WithoutLoop), so that waits on a worker never touch a loop's baton.
+func (it *workItem) Value(key any) any {
 	switch key {
 	case holderKey{}:
-		return c.h
+		return it.h
 	case taskKey{}:
 		return (*Task)(nil)
 	}
-	return c.Context.Value(key)
+	return it.Context.Value(key)
 }

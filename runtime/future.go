@@ -24,11 +24,13 @@ var ErrNotDone = errors.New("runtime: future not done")
 // an event loop in debug mode reports tasks whose future nobody observed.
 type Future struct {
 	mu        sync.Mutex
-	done      chan struct{}
+	state     atomic.Bool // completed; value and err are set before
+	observed  atomic.Bool
+	done      chan struct{} // made on demand by Done, closed on completion
 	value     any
 	err       error
+	callback  func(*Future) // the first callback, the others in callbacks
 	callbacks []func(*Future)
-	observed  atomic.Bool
 	// cancel, when set (a Task's future), replaces Cancel's completion by a
 	// cancellation request: the future completes when the task returns.
 	cancel func() bool
@@ -45,7 +47,7 @@ type Awaitable interface {
 func (f *Future) Future() *Future { return f }
 
 // NewFuture returns a pending future.
-func NewFuture() *Future { return &Future{done: make(chan struct{})} }
+func NewFuture() *Future { return &Future{} }
 
 // SetResult completes f with v. It reports whether this call completed f.
 func (f *Future) SetResult(v any) bool { return f.complete(v, nil) }
@@ -74,39 +76,63 @@ func (f *Future) Cancel() bool {
 
 func (f *Future) complete(v any, err error) bool {
 	f.mu.Lock()
-	select {
-	case <-f.done:
+	if f.state.Load() {
 		f.mu.Unlock()
 		return false
-	default:
 	}
 	f.value, f.err = v, err
-	cbs := f.callbacks
-	f.callbacks = nil
-	close(f.done)
+	f.state.Store(true)
+	if f.done != nil {
+		close(f.done)
+	}
+	cb, cbs := f.callback, f.callbacks
+	f.callback, f.callbacks = nil, nil
 	f.mu.Unlock()
-	for _, cb := range cbs {
+	f.runCallbacks(cb, cbs)
+	return true
+}
+
+// runCallbacks calls first (if not nil), then cbs, all of them even if
+// some panic; the first panic is re-raised after the last callback ran, so
+// that the completer sees it and no waiter is left behind.
+func (f *Future) runCallbacks(first func(*Future), cbs []func(*Future)) {
+	var panicked *PanicError
+	call := func(cb func(*Future)) {
+		defer func() {
+			if r := recover(); r != nil && panicked == nil {
+				panicked = newPanicError(r)
+			}
+		}()
 		cb(f)
 	}
-	return true
+	if first != nil {
+		call(first)
+	}
+	for _, cb := range cbs {
+		call(cb)
+	}
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // Done returns a channel that is closed when f is completed. Receiving from
 // it in a loop task holds the loop; use Await there.
 func (f *Future) Done() <-chan struct{} {
 	f.observed.Store(true)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done == nil {
+		f.done = make(chan struct{})
+		if f.state.Load() {
+			close(f.done)
+		}
+	}
 	return f.done
 }
 
 // IsDone reports whether f is completed.
-func (f *Future) IsDone() bool {
-	select {
-	case <-f.done:
-		return true
-	default:
-		return false
-	}
-}
+func (f *Future) IsDone() bool { return f.state.Load() }
 
 // Cancelled reports whether f was completed by Cancel (or with an error
 // that wraps ErrCancelled).
@@ -151,18 +177,18 @@ func (f *Future) wait(ctx context.Context) error {
 		return nil
 	}
 	var stop func() bool
-	if suspend(ctx, func(wake func()) {
+	if t := suspendTask(ctx, func(wake func()) {
 		f.addCallback(func(*Future) { wake() })
-		stop = context.AfterFunc(ctx, wake)
-	}) {
+		stop = onDone(ctx, wake)
+	}); t != nil {
 		stop()
 		if f.IsDone() {
 			return nil
 		}
-		return ctx.Err()
+		return wokenErr(ctx, t)
 	}
 	select {
-	case <-f.done:
+	case <-f.Done():
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -180,7 +206,11 @@ func (f *Future) AddDoneCallback(cb func(*Future)) {
 func (f *Future) addCallback(cb func(*Future)) {
 	f.mu.Lock()
 	if !f.IsDone() {
-		f.callbacks = append(f.callbacks, cb)
+		if f.callback == nil {
+			f.callback = cb
+		} else {
+			f.callbacks = append(f.callbacks, cb)
+		}
 		f.mu.Unlock()
 		return
 	}

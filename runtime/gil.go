@@ -60,11 +60,12 @@ func (g *gil) release() { g.tok <- struct{}{} }
 // GIL it must hold (none in ModeFree) and the executor's counters. Task
 // contexts carry it, so blocking regions and CPU work find it.
 type holder struct {
-	g      *gil
-	c      *execCounters
-	worker int
-	interp int
-	held   atomic.Bool
+	g       *gil
+	c       *execCounters
+	worker  int
+	interp  int
+	globals *Globals
+	held    atomic.Bool
 }
 
 type holderKey struct{}

@@ -40,6 +40,9 @@ func (g *Group) Context() context.Context { return g.ctx }
 // returns it. Tasks of the group may call Go while Wait waits; calling Go
 // after Wait has returned panics.
 func (g *Group) Go(fn TaskFunc) *Task {
+	if fn == nil {
+		panic("runtime: Group.Go with nil function")
+	}
 	g.mu.Lock()
 	if g.closed {
 		g.mu.Unlock()

@@ -9,52 +9,36 @@ import (
 var ErrNotLocked = errors.New("runtime: release of unlocked lock")
 
 // Lock is a mutual-exclusion lock whose Acquire takes a context, like
-// asyncio.Lock: it is not owned by a goroutine or task, so any holder may
-// hand it to another for release.
+// asyncio.Lock: waiters get it in FIFO order, and it is not owned by a
+// goroutine or task, so a holder may hand it to another for release.
 //
 // Use NewLock; the zero value is not usable. A Lock starts no goroutines.
-// Acquire waits as a blocking region (the event loop and the GIL are given
-// away while it waits).
-type Lock struct{ ch chan struct{} }
+// Acquire waits as an await point (a loop task gives the loop away; an
+// executor worker in ModeGIL releases the GIL).
+type Lock struct{ p permits }
 
 // NewLock returns an unlocked Lock.
-func NewLock() *Lock { return &Lock{ch: make(chan struct{}, 1)} }
+func NewLock() *Lock { return &Lock{p: permits{n: 1, free: 1}} }
 
 // Acquire waits until the lock is free and takes it, or returns ctx's error
 // (without the lock) if ctx ends first.
-func (l *Lock) Acquire(ctx context.Context) error {
-	if l.TryAcquire() {
-		return nil
-	}
-	return blockingWait(ctx, func() error {
-		select {
-		case l.ch <- struct{}{}:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
-}
+func (l *Lock) Acquire(ctx context.Context) error { return l.p.acquire(ctx) }
 
 // TryAcquire takes the lock if it is free, without waiting, and reports
 // whether it did.
-func (l *Lock) TryAcquire() bool {
-	select {
-	case l.ch <- struct{}{}:
-		return true
-	default:
-		return false
-	}
-}
+func (l *Lock) TryAcquire() bool { return l.p.tryAcquire() }
 
-// Release frees the lock. Releasing an unlocked Lock panics with ErrNotLocked.
+// Release frees the lock, handing it to the longest waiter if any.
+// Releasing an unlocked Lock panics with ErrNotLocked.
 func (l *Lock) Release() {
-	select {
-	case <-l.ch:
-	default:
+	if !l.p.release() {
 		panic(ErrNotLocked)
 	}
 }
 
 // Locked reports whether the lock is held.
-func (l *Lock) Locked() bool { return len(l.ch) == 1 }
+func (l *Lock) Locked() bool {
+	l.p.mu.Lock()
+	defer l.p.mu.Unlock()
+	return l.p.free == 0
+}

@@ -42,12 +42,12 @@ type Loop struct {
 // runState is what one RunUntilComplete call tracks; guarded by Loop.mu.
 type runState struct {
 	main      *Task
-	live      map[*Task]struct{} // tasks not done yet
-	closing   bool               // main is done: the tasks left are cancelled
-	over      bool               // every task is done: workers stop
-	finished  []*Task            // done tasks kept for the end-of-run report
-	neverSeen []TaskInfo         // the last run's never-awaited tasks
-	workers   sync.WaitGroup     // worker goroutines but the caller's
+	live      taskList       // tasks not done yet, oldest first
+	closing   bool           // main is done: the tasks left are cancelled
+	over      bool           // every task is done: workers stop
+	finished  []*Task        // done tasks kept for the end-of-run report
+	neverSeen []TaskInfo     // the last run's never-awaited tasks
+	workers   sync.WaitGroup // worker goroutines but the caller's
 }
 
 // NewLoop returns a loop configured by opts; it starts no goroutines.
@@ -60,7 +60,6 @@ func NewLoop(opts ...Option) *Loop {
 	for _, o := range opts {
 		o(&l.cfg)
 	}
-	l.run.live = make(map[*Task]struct{})
 	return l
 }
 

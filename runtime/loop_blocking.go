@@ -42,22 +42,47 @@ func Yield(ctx context.Context) { suspend(ctx, func(wake func()) { wake() }) }
 // suspend gives the baton of ctx's loop away, as Blocking does, until one
 // of the wake-ups that arm sets up (wake may be called more than once, from
 // any goroutine) queues the task again; it reports false, having done
-// nothing, when the caller does not hold the baton.
+// nothing, when the caller does not hold the baton. The cancellation of the
+// suspended task wakes it too, whatever context it waits with (as asyncio
+// throws CancelledError into a cancelled task wherever it awaits): callers
+// must check what woke them.
 func suspend(ctx context.Context, arm func(wake func())) bool {
+	return suspendTask(ctx, arm) != nil
+}
+
+// suspendTask is suspend returning the task that was suspended, or nil.
+func suspendTask(ctx context.Context, arm func(wake func())) *Task {
 	t := parkCurrent(ctx)
 	if t == nil {
-		return false
+		return nil
 	}
 	l := t.loop
 	var once onceFlag
-	arm(func() {
+	wake := func() {
 		if once.set() {
 			l.enqueue(t)
 		}
-	})
+	}
+	arm(wake)
+	var unwatch func() bool
+	if CurrentTask(ctx) != t { // else ctx's cancellation covers t's
+		unwatch = t.tctx.AfterFunc(wake)
+	}
 	l.startWorker()
 	l.resumeWait(t)
-	return true
+	if unwatch != nil {
+		unwatch()
+	}
+	return t
+}
+
+// wokenErr returns why a suspended task woke up without what it waited
+// for: ctx is done, or the task was cancelled.
+func wokenErr(ctx context.Context, t *Task) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return t.tctx.Err()
 }
 
 // parkCurrent marks as waiting the task holding the baton of ctx's loop,
@@ -75,9 +100,11 @@ func parkCurrent(ctx context.Context) *Task {
 		return nil
 	}
 	l.stepEnded(t)
-	if t.resume == nil {
-		t.resume = make(chan struct{}, 1)
+	t.mu.Lock()
+	if x := t.extra(); x.resume == nil {
+		x.resume = make(chan struct{}, 1)
 	}
+	t.mu.Unlock()
 	l.current.Store(nil)
 	return t
 }
@@ -92,7 +119,7 @@ func (l *Loop) enqueue(t *Task) {
 
 // resumeWait waits until a worker hands t the baton.
 func (l *Loop) resumeWait(t *Task) {
-	<-t.resume
+	<-t.x.resume // t.x was set before t was queued
 	l.stepStarted(t)
 }
 

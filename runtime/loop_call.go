@@ -9,11 +9,11 @@ import (
 // Handle is a callback scheduled by CallSoon, CallLater or CallAt, like
 // asyncio's Handle and TimerHandle. The zero value is not usable.
 type Handle struct {
-	loop      *Loop
-	fn        func()
-	when      time.Duration // on the loop's clock; 0 for CallSoon
-	index     int           // in the timer heap, -1 when not in it
-	state     atomic.Int32 // handlePending, handleRan or handleCancelled
+	loop  *Loop
+	fn    func()
+	when  time.Duration // on the loop's clock; 0 for CallSoon
+	index int           // in the timer heap, -1 when not in it
+	state atomic.Int32  // handlePending, handleRan or handleCancelled
 }
 
 const (

@@ -9,9 +9,11 @@ func (l *Loop) next() (readyItem, bool) {
 	for {
 		l.mu.Lock()
 		if !l.run.closing && l.run.main.fut.IsDone() {
-			l.beginCloseLocked()
+			l.mu.Unlock()
+			l.beginClose()
+			continue
 		}
-		if l.run.closing && len(l.run.live) == 0 {
+		if l.run.closing && l.run.live.n == 0 {
 			l.endRunLocked()
 			l.mu.Unlock()
 			return readyItem{}, false
@@ -28,11 +30,17 @@ func (l *Loop) next() (readyItem, bool) {
 	}
 }
 
-// beginCloseLocked cancels the tasks left when main is done.
-func (l *Loop) beginCloseLocked() {
+// beginClose cancels the tasks left when main is done.
+func (l *Loop) beginClose() {
+	l.mu.Lock()
 	l.run.closing = true
-	for t := range l.run.live {
-		t.cancel(ErrCancelled)
+	var left []*Task
+	for t := l.run.live.head; t != nil; t = t.next {
+		left = append(left, t)
+	}
+	l.mu.Unlock()
+	for _, t := range left {
+		t.Cancel()
 	}
 }
 

@@ -28,12 +28,12 @@ func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error)
 		return nil, ErrLoopRunning
 	}
 	defer l.running.Store(false)
-	t := newTask(ctx, main, l).SetName("main")
+	t := l.newTask(ctx, main).SetName("main")
 	t.fut.observed.Store(true)
 	l.mu.Lock()
 	l.run.main, l.run.over, l.run.closing = t, false, false
 	l.mu.Unlock()
-	l.schedule(&worker{wake: make(chan bool, 1)}, t)
+	l.schedule(&worker{wake: make(chan bool, 1), caller: true}, t)
 	l.run.workers.Wait()
 	l.mu.Lock()
 	finished := l.run.finished
@@ -44,8 +44,17 @@ func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error)
 }
 
 // worker is one of the loop's goroutines; wake gets true when it is handed
-// the baton and false when the run is over.
-type worker struct{ wake chan bool }
+// the baton and false when the run is over. The caller's worker (the
+// goroutine of RunUntilComplete) never ends before the run.
+type worker struct {
+	wake   chan bool
+	caller bool
+}
+
+// maxIdleWorkers bounds the idle workers kept for tasks that will wait;
+// the others end at once (a loop whose many tasks wake together would
+// otherwise keep one idle goroutine per task until the end of the run).
+const maxIdleWorkers = 16
 
 // startWorker hands the baton to an idle worker, or to a new one.
 func (l *Loop) startWorker() {
@@ -71,7 +80,7 @@ func (l *Loop) startWorker() {
 func (l *Loop) schedule(w *worker, first *Task) {
 	if first != nil {
 		l.mu.Lock()
-		l.run.live[first] = struct{}{}
+		l.run.live.add(first)
 		l.mu.Unlock()
 		l.runItem(readyItem{task: first})
 	}
@@ -90,10 +99,11 @@ func (l *Loop) schedule(w *worker, first *Task) {
 }
 
 // idleWait parks w among the idle workers until it gets the baton (true)
-// or the run is over (false).
+// or the run is over (false); it returns false at once if enough workers
+// are idle already.
 func (l *Loop) idleWait(w *worker) bool {
 	l.mu.Lock()
-	if l.run.over {
+	if l.run.over || (len(l.idle) >= maxIdleWorkers && !w.caller) {
 		l.mu.Unlock()
 		return false
 	}

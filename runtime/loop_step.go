@@ -19,11 +19,11 @@ func (l *Loop) runItem(it readyItem) bool {
 	if t.State() != TaskPending {
 		l.current.Store(t)
 		t.state.Store(int32(TaskRunning))
-		t.resume <- struct{}{}
+		t.x.resume <- struct{}{} // made when t parked, before it was queued
 		return false
 	}
-	if t.ctx.Err() != nil {
-		t.finish(nil, cancelledError(t.ctx)) // cancelled before it started
+	if err := t.startError(); err != nil {
+		t.finish(nil, err) // cancelled before it started
 	} else {
 		l.runTask(t)
 	}
@@ -44,14 +44,14 @@ func (l *Loop) runTask(t *Task) {
 // stepStarted notes when t took the baton, in debug mode.
 func (l *Loop) stepStarted(t *Task) {
 	if l.cfg.debug {
-		t.stepStart.Store(int64(l.Time()))
+		t.x.stepStart.Store(int64(l.Time())) // debug mode made t.x
 	}
 }
 
 // stepEnded reports t if it held the baton too long, in debug mode.
 func (l *Loop) stepEnded(t *Task) {
 	if l.cfg.debug {
-		l.reportSlow(fmt.Sprintf("task %q", t.Name()), l.Time()-time.Duration(t.stepStart.Load()))
+		l.reportSlow(fmt.Sprintf("task %q", t.Name()), l.Time()-time.Duration(t.x.stepStart.Load()))
 	}
 }
 

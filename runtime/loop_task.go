@@ -11,18 +11,25 @@ import (
 // tasks and callbacks already ready, and not before RunUntilComplete. The
 // task's context is derived from ctx; l owns the task's goroutine.
 func (l *Loop) CreateTask(ctx context.Context, fn TaskFunc) *Task {
-	t := newTask(ctx, fn, l)
-	if l.cfg.debug {
-		t.where = callerOutsidePackage()
-	}
+	t := l.newTask(ctx, fn)
 	l.mu.Lock()
-	l.run.live[t] = struct{}{}
-	if l.run.closing {
-		t.cancel(ErrCancelled)
-	}
+	l.run.live.add(t)
+	closing := l.run.closing
 	l.ready.push(readyItem{task: t})
 	l.wakeLocked()
 	l.mu.Unlock()
+	if closing {
+		t.Cancel()
+	}
+	return t
+}
+
+// newTask makes a task of l; in debug mode it records where.
+func (l *Loop) newTask(ctx context.Context, fn TaskFunc) *Task {
+	t := newTask(ctx, fn, l)
+	if l.cfg.debug {
+		t.extra().where = callerOutsidePackage() // t is not shared yet
+	}
 	return t
 }
 
@@ -51,7 +58,7 @@ func WithoutLoop(ctx context.Context) context.Context {
 // when the report may need it.
 func (l *Loop) finishTask(t *Task) {
 	l.mu.Lock()
-	delete(l.run.live, t)
+	l.run.live.remove(t)
 	if l.cfg.debug || t.fut.err != nil {
 		l.run.finished = append(l.run.finished, t)
 	}
@@ -59,15 +66,20 @@ func (l *Loop) finishTask(t *Task) {
 }
 
 // callerOutsidePackage returns "file:line" of the first caller outside this
-// package's non-test files.
+// package's non-test files, skipping the interpreter's frames (a cell has
+// no Go frame of its own); "" if there is none.
 func callerOutsidePackage() string {
-	pcs := make([]uintptr, 16)
+	pcs := make([]uintptr, 32)
 	frames := goruntime.CallersFrames(pcs[:goruntime.Callers(2, pcs)])
 	for {
 		f, more := frames.Next()
-		inPkg := strings.HasPrefix(f.Function, "github.com/gokernel/gokernel/runtime.")
-		if !inPkg || strings.HasSuffix(f.File, "_test.go") || !more {
+		skip := strings.HasPrefix(f.Function, "github.com/gokernel/gokernel/runtime.") && !strings.HasSuffix(f.File, "_test.go") ||
+			strings.HasPrefix(f.Function, "github.com/traefik/yaegi/") || strings.HasPrefix(f.Function, "reflect.")
+		if !skip {
 			return f.File + ":" + itoa(f.Line)
+		}
+		if !more {
+			return ""
 		}
 	}
 }

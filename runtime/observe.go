@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"slices"
 	"time"
 )
 
@@ -15,7 +14,14 @@ type TaskInfo struct {
 
 // Info returns a description of t as it is now.
 func (t *Task) Info() TaskInfo {
-	return TaskInfo{Name: t.Name(), State: t.State(), Age: time.Since(t.created), Where: t.where}
+	t.mu.Lock()
+	where := ""
+	if t.x != nil {
+		where = t.x.where
+	}
+	t.mu.Unlock()
+	age := time.Since(taskEpoch) - time.Duration(t.created)
+	return TaskInfo{Name: t.Name(), State: t.State(), Age: age, Where: where}
 }
 
 // Tasks lists l's tasks that have not finished, oldest first, with their
@@ -23,15 +29,22 @@ func (t *Task) Info() TaskInfo {
 // goroutine, during a run or between runs.
 func (l *Loop) Tasks() []TaskInfo {
 	l.mu.Lock()
-	ts := make([]*Task, 0, len(l.run.live))
-	for t := range l.run.live {
+	ts := make([]*Task, 0, l.run.live.n)
+	for t := l.run.live.head; t != nil; t = t.next {
 		ts = append(ts, t)
 	}
 	l.mu.Unlock()
-	slices.SortFunc(ts, func(a, b *Task) int { return int(a.id - b.id) })
 	infos := make([]TaskInfo, len(ts))
 	for i, t := range ts {
 		infos[i] = t.Info()
 	}
 	return infos
+}
+
+// String describes the task as "Task(name, state)", for printing in cells.
+func (t *Task) String() string { return "Task(" + t.Name() + ", " + t.State().String() + ")" }
+
+// String describes the task as "name state age".
+func (i TaskInfo) String() string {
+	return i.Name + " " + i.State.String() + " " + i.Age.Round(time.Millisecond).String()
 }

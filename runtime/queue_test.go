@@ -254,3 +254,23 @@ func TestQueueManyProducersConsumers(t *testing.T) {
 		t.Fatalf("sum %d, want %d", total, n*(n-1)/2)
 	}
 }
+
+// Dropped items never count as unfinished: Join returns once the kept
+// items are done.
+func TestQueueDroppedItemsDoNotBlockJoin(t *testing.T) {
+	for _, mode := range []Overflow{OverflowDropNewest, OverflowDropOldest} {
+		q := NewQueueWith(QueueOptions{MaxSize: 1, Overflow: mode})
+		putAll(t, q, 1, 2, 3)
+		if _, err := q.GetNowait(); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.TaskDone(); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // Join must not need to wait at all
+		if err := q.Join(ctx); err != nil {
+			t.Fatalf("mode %d: Join: %v", mode, err)
+		}
+	}
+}

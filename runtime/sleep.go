@@ -20,13 +20,13 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	if l := loopFrom(ctx); l != nil {
 		var h *Handle
 		var stop func() bool
-		if suspend(ctx, func(wake func()) {
+		if t := suspendTask(ctx, func(wake func()) {
 			h = l.CallLater(d, wake)
-			stop = context.AfterFunc(ctx, wake)
-		}) {
+			stop = onDone(ctx, wake)
+		}); t != nil {
 			h.Cancel()
 			stop()
-			return ctx.Err()
+			return wokenErr(ctx, t)
 		}
 	}
 	return sleepTimer(ctx, d)

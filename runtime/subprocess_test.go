@@ -152,10 +152,32 @@ func TestSubprocessCancelKillsGroup(t *testing.T) {
 	if state := procState(p.Pid()); state != "" {
 		t.Fatalf("child %d left in state %q (zombie?)", p.Pid(), state)
 	}
-	// The orphaned grandchild is reaped by init; dead is gone or Z.
+	// SIGKILL is delivered at once but the dying takes a moment: wait for
+	// the exit notification, then the orphan is gone or a zombie of init.
+	if err := waitExit(grandchild); err != nil {
+		t.Fatal(err)
+	}
 	if state := procState(grandchild); state != "" && state != "Z" {
 		t.Fatalf("grandchild %d still alive in state %q", grandchild, state)
 	}
+}
+
+// waitExit waits until the (not necessarily child) process pid has
+// exited, through a pidfd, which becomes readable at exit.
+func waitExit(pid int) error {
+	const sysPidfdOpen = 434 // the same number on every Linux architecture
+	fd, _, errno := syscall.Syscall(sysPidfdOpen, uintptr(pid), 0, 0)
+	if errno == syscall.ESRCH {
+		return nil
+	}
+	if errno != 0 {
+		return fmt.Errorf("pidfd_open: %w", errno)
+	}
+	defer syscall.Close(int(fd))
+	var readable syscall.FdSet
+	readable.Bits[fd/64] |= 1 << (fd % 64)
+	_, err := syscall.Select(int(fd)+1, &readable, nil, nil, nil)
+	return err
 }
 
 // procState returns the state letter of pid from /proc, "" if it is gone.
@@ -186,5 +208,17 @@ func TestSubprocessWaitDelayClosesHeldPipes(t *testing.T) {
 	}
 	if code, err := p.Wait(ctx); code != -int(syscall.SIGKILL) || err != nil {
 		t.Fatalf("Wait: %d, %v", code, err)
+	}
+}
+
+func TestSubprocessCommunicate(t *testing.T) {
+	ctx := context.Background()
+	p := helper(ctx, "echo")
+	if err := p.Start(); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code, err := p.Communicate(ctx, []byte("input\n"))
+	if out != "ready\ngot:input\n" || errOut != "to stderr\n" || code != 3 || err != nil {
+		t.Fatalf("Communicate: %q %q %d %v", out, errOut, code, err)
 	}
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -21,23 +22,53 @@ type TaskFunc = func(ctx context.Context) (any, error)
 // usable. The task's goroutine is owned by its loop, which waits for it at
 // the end of RunUntilComplete, or, off the loop, by whoever awaits the task:
 // await every task you create.
+//
+// A task is kept small (a short task costs one 256-byte allocation): what
+// only waiting, watched or debugged tasks need is in taskExtra.
 type Task struct {
-	fut     *Future
-	fn      TaskFunc
-	ctx     context.Context
-	cancel  context.CancelCauseFunc
-	loop    *Loop // nil for a task on its own goroutine
-	parent  *Task // the task whose context this task's derives from
-	id      int64
-	name    atomic.Pointer[string]
-	created time.Time
-	state   atomic.Int32  // a TaskState
-	resume  chan struct{} // made the first time the task parks
-	where   string        // creation site, recorded in debug mode
-	// stepStart is when the task last took the baton, on the loop's clock
-	// (debug mode).
-	stepStart atomic.Int64
+	fut       *Future // &futv
+	futv      Future
+	fn        TaskFunc
+	pctx      context.Context // the context the task was created with
+	loop      *Loop           // nil for a task on its own goroutine
+	parent    *Task           // the task whose context this task's derives from
+	id        int64
+	created   int64 // nanoseconds since taskEpoch
+	name      atomic.Pointer[string]
+	state     atomic.Int32 // a TaskState
+	cancelReq bool         // Cancel was called (mu)
+	prev      *Task        // in the loop's list of live tasks (Loop.mu)
+	next      *Task
+	tctx      taskContext // the task's context; see task_context.go
+	mu        sync.Mutex  // guards cancelReq, cerr, cause, x and x's fields
+	// cerr and cause are set when the task's context is cancelled.
+	cerr, cause error
+	x           *taskExtra // made on demand, see extra
 }
+
+// taskExtra holds the parts of a Task that a task which never waits, is
+// never watched and runs without debug mode does not need.
+type taskExtra struct {
+	resume    chan struct{} // the baton is handed back to a waiting task
+	stepStart atomic.Int64  // when the task last took the baton (debug)
+	where     string        // creation site (debug)
+	done      chan struct{} // the context's Done channel
+	afters    afterList     // run when the context is cancelled
+	link      afterFunc     // t in its parent task's afters
+	watching  bool          // the parent context is watched
+	unwatch   func() bool   // stops watching the parent context
+}
+
+// extra returns t's taskExtra, making it if needed; t.mu must be held.
+func (t *Task) extra() *taskExtra {
+	if t.x == nil {
+		t.x = &taskExtra{}
+	}
+	return t.x
+}
+
+// taskEpoch is the origin of Task.created; it is set once.
+var taskEpoch = time.Now()
 
 // taskIDs numbers tasks for their default names ("Task-1", ...). It is
 // package-level, like asyncio's counter, so names stay unique across loops;
@@ -51,10 +82,9 @@ func newTask(parent context.Context, fn TaskFunc, l *Loop) *Task {
 	if fn == nil {
 		panic("runtime: CreateTask with nil function")
 	}
-	t := &Task{fut: NewFuture(), fn: fn, loop: l, id: taskIDs.Add(1), created: time.Now()}
+	t := &Task{fn: fn, pctx: parent, loop: l, id: taskIDs.Add(1), created: int64(time.Since(taskEpoch))}
+	t.fut, t.tctx.t = &t.futv, t
 	t.parent = CurrentTask(parent)
-	cctx, cancel := context.WithCancelCause(parent)
-	t.ctx, t.cancel = context.WithValue(cctx, taskKey{}, t), cancel
 	t.fut.cancel = t.Cancel
 	return t
 }
@@ -69,8 +99,8 @@ func CreateTask(ctx context.Context, fn TaskFunc) *Task {
 		return l.CreateTask(ctx, fn)
 	}
 	t := newTask(ctx, fn, nil)
-	if t.ctx.Err() != nil {
-		t.finish(nil, cancelledError(t.ctx)) // as on a loop: cancelled tasks never start
+	if err := t.startError(); err != nil {
+		t.finish(nil, err) // as on a loop: cancelled tasks never start
 		return t
 	}
 	t.state.Store(int32(TaskRunning))
@@ -102,9 +132,10 @@ func (t *Task) SetName(name string) *Task {
 // State returns where the task is in its life.
 func (t *Task) State() TaskState { return TaskState(t.state.Load()) }
 
-// Context returns the task's context, which is done when the task is
-// cancelled or has finished.
-func (t *Task) Context() context.Context { return t.ctx }
+// Context returns the task's context: it carries the values and deadline
+// of the context the task was created with, and is done when that one is,
+// when the task is cancelled, or when it has finished.
+func (t *Task) Context() context.Context { return &t.tctx }
 
 // Loop returns the loop the task runs on, or nil for a task on its own
 // goroutine.
@@ -118,6 +149,9 @@ func (t *Task) Cancel() bool {
 	if t.fut.IsDone() {
 		return false
 	}
-	t.cancel(ErrCancelled)
+	t.mu.Lock()
+	t.cancelReq = true
+	t.mu.Unlock()
+	t.cancelContext(context.Canceled, ErrCancelled)
 	return true
 }

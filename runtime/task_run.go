@@ -4,31 +4,68 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 )
 
 // execute runs the task's function and completes its future. On the loop
 // it runs holding the baton, so done callbacks do too.
 func (t *Task) execute() {
-	v, err := CatchPanic(t.ctx, t.fn)
-	if err != nil && t.ctx.Err() != nil && errors.Is(err, t.ctx.Err()) {
-		err = cancelledError(t.ctx)
+	ctx := t.Context()
+	v, err := CatchPanic(ctx, t.fn)
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && errors.Is(err, cerr) {
+			err = t.cancelledError()
+		}
 	}
 	t.finish(v, err)
 }
 
-// finish records the outcome and releases the task's context.
-func (t *Task) finish(v any, err error) {
-	t.state.Store(int32(TaskDone))
-	t.fut.complete(v, err)
-	t.cancel(nil)
+// startError returns the error of a task cancelled before it started, or
+// nil if it may start.
+func (t *Task) startError() error {
+	if t.tctx.Err() != nil {
+		return t.cancelledError()
+	}
+	return nil
 }
 
-// cancelledError is the error of a task stopped by its context: ErrCancelled,
-// wrapping the context's cause when it was not Task.Cancel.
-func cancelledError(ctx context.Context) error {
-	cause := context.Cause(ctx)
-	if cause == nil || errors.Is(cause, ErrCancelled) {
+// cancelledError is the error of a task stopped by its context:
+// ErrCancelled, wrapping the parent context's cause unless it was Cancel.
+func (t *Task) cancelledError() error {
+	t.mu.Lock()
+	req, cause := t.cancelReq, t.cause
+	t.mu.Unlock()
+	if req || cause == nil || errors.Is(cause, ErrCancelled) {
 		return ErrCancelled
 	}
 	return fmt.Errorf("%w: %w", ErrCancelled, cause)
+}
+
+// finish records the outcome and releases the task's context.
+// A panic in a done callback is reported (a loop's report, or standard
+// error off the loop): it must not kill the task's goroutine, which the
+// runtime owns.
+func (t *Task) finish(v any, err error) {
+	t.state.Store(int32(TaskDone))
+	defer t.cancelContext(context.Canceled, context.Canceled)
+	defer func() {
+		if r := recover(); r != nil {
+			pe, ok := r.(*PanicError)
+			if !ok {
+				pe = newPanicError(r)
+			}
+			t.report(fmt.Sprintf("runtime: done callback of task %q panicked: %v\n%s", t.Name(), pe.Value, pe.Stack))
+		}
+	}()
+	t.fut.complete(v, err)
+}
+
+// report sends msg to the task's loop's report function, or to standard
+// error off the loop.
+func (t *Task) report(msg string) {
+	if t.loop != nil {
+		t.loop.cfg.report(msg)
+		return
+	}
+	fmt.Fprintln(os.Stderr, msg)
 }

@@ -19,9 +19,15 @@ func withDeadline(ctx context.Context, setDeadline func(time.Time) error, op fun
 	if err := setDeadline(dl); err != nil {
 		return blockingWait(ctx, op) // not pollable: plain blocking
 	}
-	stop := context.AfterFunc(ctx, func() { _ = setDeadline(time.Unix(1, 0)) })
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(fired)
+		_ = setDeadline(time.Unix(1, 0))
+	})
 	err := blockingWait(ctx, op)
-	stop()
+	if !stop() {
+		<-fired // its deadline must not land after the reset below
+	}
 	_ = setDeadline(time.Time{})
 	if err == nil {
 		return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gokernel/gokernel/interp"
 	"github.com/gokernel/gokernel/kernel/link"
+	"github.com/gokernel/gokernel/kernel/workerproc"
 )
 
 // runWorker is `gokernel worker`: the process that runs cells, started by
@@ -105,6 +106,9 @@ func (w *workerLoop) execute(f *link.Frame) {
 	case res != nil:
 		done.Result = &link.Bundle{Data: res.Data, Metadata: res.Metadata}
 	}
+	// The front reads the worker's stderr (fd 2) itself; the marker tells
+	// it that the cell's stderr output is complete (see workerproc).
+	fmt.Fprintf(os.Stderr, "%s%s\x00\n", workerproc.SyncMarker, f.Cell)
 	_ = w.out.Write(done)
 }
 

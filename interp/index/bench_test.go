@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"testing"
 	"time"
@@ -51,8 +52,12 @@ func BenchmarkNew(b *testing.B) {
 // BenchmarkFirstComplete measures a fresh index (no warm-up) answering
 // its first request: manifest and package decoding included.
 func BenchmarkFirstComplete(b *testing.B) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		x := newIndex(New().lib.fsys, nil)
+		x := newIndex(sub, nil)
 		x.Complete("import \"strings\"\nvar sb strings.Builder\nsb.Wr", 50)
 		b.StopTimer()
 		x.Close()

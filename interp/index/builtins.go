@@ -5,6 +5,8 @@ import (
 	"go/parser"
 )
 
+// The tables in this file are read-only after initialisation.
+
 // keywords are Go's 25 keywords.
 var keywords = []string{
 	"break", "case", "chan", "const", "continue", "default", "defer", "else",

@@ -25,8 +25,8 @@ type parsedCell struct {
 	stmts    *ast.File // never nil; stmts.Decls[0] is the wrapper func
 	declErr  error
 	stmtErr  error
-	declBase int // file base of decls: original offset = Pos - declBase
-	stmtBase int
+	declBase int // file base of decls
+	stmtBase int // file base of stmts
 }
 
 // body returns the statements of the cell, in order.
@@ -57,10 +57,17 @@ func parseCell(code string) *parsedCell {
 	declMask, stmtMask := splitCell(code)
 	c := &parsedCell{fset: token.NewFileSet()}
 	const mode = parser.ParseComments | parser.SkipObjectResolution | parser.AllErrors
+	c.declBase = c.fset.Base()
 	c.decls, c.declErr = parser.ParseFile(c.fset, "decls", declPrefix+declMask, mode)
-	c.declBase = c.fset.File(c.decls.Pos()).Base()
+	c.stmtBase = c.fset.Base()
 	c.stmts, c.stmtErr = parser.ParseFile(c.fset, "stmts", stmtPrefix+stmtMask+stmtSuffix, mode)
-	c.stmtBase = c.fset.File(c.stmts.Pos()).Base()
+	// The parser gives up without a tree on some inputs (e.g. invalid UTF-8).
+	if c.decls == nil {
+		c.decls = &ast.File{Name: ast.NewIdent("p")}
+	}
+	if c.stmts == nil {
+		c.stmts = &ast.File{Name: ast.NewIdent("p")}
+	}
 	return c
 }
 

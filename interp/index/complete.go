@@ -10,7 +10,9 @@ import (
 
 // Completion is the answer to a complete_request. Positions are in Unicode
 // code points, as Jupyter counts them: the client replaces
-// code[CursorStart:CursorEnd] with the chosen match.
+// code[CursorStart:CursorEnd] with the chosen match. The zero value is an
+// empty completion at the start of the cell (but its Matches is nil, which
+// JSON encodes as null; Complete always returns a non-nil slice).
 type Completion struct {
 	Matches     []string       // never nil
 	CursorStart int            // code points
@@ -33,7 +35,12 @@ type item struct {
 // types (b.Wr after `var b strings.Builder`), import paths inside
 // `import "..."`, the session's names, the cell's own names and locals,
 // keywords and builtins. It does not wait for Record.
-func (x *Index) Complete(code string, cursor int) Completion {
+func (x *Index) Complete(code string, cursor int) (c Completion) {
+	defer guard(func() { c = completion(code, 0, 0, nil) })
+	return x.complete(code, cursor)
+}
+
+func (x *Index) complete(code string, cursor int) Completion {
 	off := byteOffset(code, cursor)
 	p := locate(code, off)
 	prefix := code[p.wordStart:off]
@@ -49,7 +56,10 @@ func (x *Index) Complete(code string, cursor int) Completion {
 		}
 	default:
 		e := x.newEnv(code, p)
-		items = e.identItems(prefix)
+		if lit := literalType(code, p.wordStart); lit != nil {
+			items = e.fieldItems(lit, prefix) // keys first
+		}
+		items = append(items, e.identItems(prefix)...)
 	}
 	return completion(code, p.wordStart, off, items)
 }

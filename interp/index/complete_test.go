@@ -57,6 +57,13 @@ func TestCompleteSession(t *testing.T) {
 		{"map of library values", "hs := map[string]http.Header{}\nhs[\"a\"].|", []string{"Get", "Set", "Values"}, nil},
 		{"variadic parameter", "func f(bs ...*bytes.Buffer) {\n\tbs[0].Tru|", []string{"Truncate"}, nil},
 		{"closure parameter", "http.HandleFunc(\"/\", func(w http.ResponseWriter, r *http.Request) {\n\tr.Contex|", []string{"Context"}, nil},
+		{"composite literal key", "s := http.Server{Ad|", []string{"Addr"}, nil},
+		{"composite literal second key", "pt := Point{X: 1, La|}", []string{"Label"}, nil},
+		{"composite literal pointer", "pt := &Point{\n\tY: 2,\n\t|", []string{"X", "Label"}, nil},
+		{"composite literal value is not a key", "pt := Point{X: La|", []string{"Labelled"}, []string{"Label"}},
+		{"self-embedding type terminates", "type T struct{ T; T; T }\nvar t T\nt.|", []string{"T"}, nil},
+		{"mutual embedding terminates", "type A struct{ B; N int }\ntype B struct{ *A; M int }\nvar a A\na.|", []string{"B", "A", "M", "N"}, nil},
+		{"self-referential var terminates", "x := x.y\nx.|", nil, nil},
 		{"nothing in comments", "// fmt.Pr|", nil, []string{"Println"}},
 		{"nothing in strings", "s := \"fmt.Pr|", nil, []string{"Println"}},
 	}

@@ -28,7 +28,7 @@ type Index struct {
 	done     chan struct{}
 }
 
-// warmPackages are decoded in the background right after New.
+// warmPackages are decoded in the background right after New (read-only).
 var warmPackages = []string{
 	"fmt", "strings", "time", "os", "errors", "context", "sync", "strconv", "math",
 	"github.com/gokernel/gokernel/runtime",

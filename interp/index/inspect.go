@@ -15,6 +15,11 @@ import (
 // types and of variables' types. found is false when nothing is known.
 // It does not wait for Record.
 func (x *Index) Inspect(code string, cursor int, detailLevel int) (found bool, data map[string]any) {
+	defer guard(func() { found, data = false, map[string]any{} })
+	return x.inspect(code, cursor, detailLevel)
+}
+
+func (x *Index) inspect(code string, cursor int, detailLevel int) (found bool, data map[string]any) {
 	off := byteOffset(code, cursor)
 	p := locate(code, off)
 	if p.inLiteral || p.inImport {
@@ -109,6 +114,9 @@ func (e *env) identSymbol(name string) (symbol, bool) {
 			}
 		default:
 			s.typ = e.declType(d)
+			if s.doc == "" {
+				s.doc = e.typeDoc(s.typ)
+			}
 		}
 		return s, true
 	}
@@ -133,6 +141,23 @@ func (e *env) identSymbol(name string) (symbol, bool) {
 		}
 	}
 	return symbol{}, false
+}
+
+// typeDoc is the doc comment of the named type t (or *t) is, if any.
+func (e *env) typeDoc(t typeRef) string {
+	if p, ok := ast.Unparen(t.expr).(*ast.StarExpr); ok {
+		t.expr = p.X
+	}
+	n, ok := e.named(t)
+	switch {
+	case !ok:
+		return ""
+	case n.member != nil:
+		return n.member.Doc
+	case n.sess != nil:
+		return n.sess.doc
+	}
+	return ""
 }
 
 // render builds the MIME bundle of an inspect reply.

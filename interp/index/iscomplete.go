@@ -18,6 +18,11 @@ import (
 //
 // It only parses; it never runs or type-checks the code.
 func IsComplete(code string) (status string, indent string) {
+	defer guard(func() { status, indent = "unknown", "" })
+	return isComplete(code)
+}
+
+func isComplete(code string) (status string, indent string) {
 	if strings.TrimSpace(code) == "" {
 		return "complete", ""
 	}

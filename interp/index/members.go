@@ -82,13 +82,32 @@ func (e *env) members(t typeRef) []symbol {
 	if p, ok := ast.Unparen(t.expr).(*ast.StarExpr); ok {
 		t = typeRef{expr: p.X, pkg: t.pkg}
 	}
-	var out []symbol
-	if n, ok := e.named(t); ok {
-		out = e.namedMembers(n)
-	} else {
-		out = e.structural(t)
+	n, ok := e.named(t)
+	if !ok {
+		return dedupe(e.structural(t))
 	}
-	return dedupe(out)
+	key := n.key()
+	if out, done := e.memo[key]; done {
+		return out
+	}
+	if e.memo == nil {
+		e.memo = map[any][]symbol{}
+	}
+	e.memo[key] = nil
+	out := dedupe(e.namedMembers(n))
+	e.memo[key] = out
+	return out
+}
+
+// key identifies the named type for memoisation.
+func (n namedType) key() any {
+	switch {
+	case n.sess != nil:
+		return n.sess
+	case n.member != nil:
+		return n.member
+	}
+	return "error"
 }
 
 func (e *env) namedMembers(n namedType) []symbol {

@@ -54,8 +54,8 @@ func TestEmbeddedIndexIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := extract.NewLoader(extract.Config{GOROOT: runtime.GOROOT(), RepoRoot: root, ModulePath: extract.ModulePath})
-	fresh, err := l.DescribeAll(append([]string{"fmt"}, extract.RepoPackages...))
+	l := extract.NewLoader(extract.Config{GOROOT: goroot(t), RepoRoot: root, ModulePath: extract.ModulePath})
+	fresh, err := l.DescribeAll(append([]string{"fmt"}, extract.RepoPackages()...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,11 +66,11 @@ func TestEmbeddedIndexIsCurrent(t *testing.T) {
 	inSource := map[string]bool{}
 	for _, p := range fresh {
 		inSource[p.Path] = true
-		if !reflect.DeepEqual(p, embeddedPackage(t, p.Path)) {
-			t.Errorf("embedded description of %s is stale; %s", p.Path, regenerate)
+		if old := embeddedPackage(t, p.Path); !reflect.DeepEqual(p, old) {
+			t.Errorf("embedded description of %s is stale (%s); %s", p.Path, firstDifference(old, p), regenerate)
 		}
 	}
-	for _, p := range extract.RepoPackages {
+	for _, p := range extract.RepoPackages() {
 		if inManifest[p] != inSource[p] {
 			t.Errorf("%s: in source %v, in embedded index %v; %s", p, inSource[p], inManifest[p], regenerate)
 		}
@@ -101,4 +101,33 @@ func TestEmbeddedIndexContents(t *testing.T) {
 	if println == nil || !strings.Contains(println.Doc, "standard output") || println.Signature != "func Println(a ...any) (n int, err error)" {
 		t.Errorf("fmt.Println = %+v, want its signature and doc", println)
 	}
+}
+
+// firstDifference names the first member whose description changed.
+func firstDifference(old, cur *data.Package) string {
+	was := map[string]data.Member{}
+	for _, m := range old.Members {
+		was[m.Name] = m
+	}
+	for _, m := range cur.Members {
+		if o, ok := was[m.Name]; !ok {
+			return "new " + m.Name
+		} else if !reflect.DeepEqual(o, m) {
+			return "changed " + m.Name
+		}
+		delete(was, m.Name)
+	}
+	for name := range was {
+		return "removed " + name
+	}
+	return "package doc or imports"
+}
+
+func goroot(t *testing.T) string {
+	t.Helper()
+	r, err := extract.GOROOT()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

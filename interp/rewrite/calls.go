@@ -7,11 +7,28 @@ import (
 
 // rewriteCalls rewrites calls of builtins and library functions that yaegi
 // v0.16.1 lacks or gets wrong (min, max, clear, errors.As/Is/Unwrap, and the
-// generic standard library listed in the package documentation). It needs
+// generic standard library listed in the package documentation), the type
+// atomic.Pointer[T], and method values and expressions of cell types. It needs
 // type information to know what a name denotes; without it only clear is
 // rewritten, when the cell does not declare a clear of its own.
 func (r *rewriter) rewriteCalls() {
+	called := map[ast.Expr]bool{}
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			called[unparen(c.Fun)] = true
+		}
+		return true
+	})
 	replaceExprs(r.file, func(e ast.Expr) ast.Expr {
+		if ix, ok := e.(*ast.IndexExpr); ok {
+			return r.atomicPointer(ix)
+		}
+		if sel, ok := e.(*ast.SelectorExpr); ok {
+			if out := r.methodValue(sel, called); out != nil {
+				return out
+			}
+			return e
+		}
 		c, ok := e.(*ast.CallExpr)
 		if !ok {
 			return e
@@ -90,4 +107,20 @@ func (r *rewriter) fileDeclares(name string) bool {
 		return !found
 	})
 	return found
+}
+
+// atomicPointer replaces the generic type atomic.Pointer[T] (absent from
+// yaegi's sync/atomic) with the prelude's generic type of the same methods
+// (Load, Store, Swap, CompareAndSwap), guarded by a mutex.
+func (r *rewriter) atomicPointer(ix *ast.IndexExpr) ast.Expr {
+	sel, ok := ix.X.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Pointer" {
+		return ix
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || r.packagePath(pkg) != "sync/atomic" {
+		return ix
+	}
+	ix.X = ast.NewIdent(r.helpers + "_AtomicPointer")
+	return ix
 }

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -39,10 +40,10 @@ func (r *rewriter) deferGo(s ast.Stmt, _ stmtCtx) []ast.Stmt {
 }
 
 // hoistCallArgs copies into fresh locals the arguments of c that are not
-// constants or function literals, and the function value when it is a
-// variable or a computed expression (Go evaluates both at the statement).
-// Method receivers stay in place: copying one would call a pointer method
-// on a copy.
+// constants or function literals, the function value when it is a variable
+// or a computed expression, and the receiver of a method of a cell type
+// (copied for a value receiver, its address for a pointer receiver): Go
+// evaluates all of them at the statement.
 func (r *rewriter) hoistCallArgs(c *ast.CallExpr) []ast.Stmt {
 	var lhs []*ast.Ident
 	var rhs []ast.Expr
@@ -54,6 +55,8 @@ func (r *rewriter) hoistCallArgs(c *ast.CallExpr) []ast.Stmt {
 	}
 	if r.isFuncValue(c.Fun) {
 		c.Fun = hoist(c.Fun, "f")
+	} else if sel, recv := r.methodReceiver(c.Fun); recv != nil {
+		sel.X = hoist(recv, "recv")
 	}
 	for i, a := range c.Args {
 		if r.keepArg(a) {
@@ -118,4 +121,30 @@ func (r *rewriter) typeIsFunc(e ast.Expr) bool {
 	}
 	_, isSig := tv.Type.Underlying().(*types.Signature)
 	return isSig
+}
+
+// methodReceiver returns, for a call of a method declared directly on a
+// cell type, the selector and the receiver expression Go evaluates at a
+// defer or go statement: x, &x or *x as the method's receiver needs.
+func (r *rewriter) methodReceiver(fun ast.Expr) (*ast.SelectorExpr, ast.Expr) {
+	sel, ok := unparen(fun).(*ast.SelectorExpr)
+	if !ok || r.info == nil {
+		return nil, nil
+	}
+	s, ok := r.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || len(s.Index()) != 1 || !r.isCellType(s.Recv()) {
+		return nil, nil
+	}
+	if types.IsInterface(s.Recv()) {
+		return sel, sel.X
+	}
+	_, xPtr := s.Recv().Underlying().(*types.Pointer)
+	_, mPtr := s.Obj().Type().(*types.Signature).Recv().Type().Underlying().(*types.Pointer)
+	switch {
+	case mPtr && !xPtr:
+		return sel, &ast.UnaryExpr{Op: token.AND, X: sel.X}
+	case !mPtr && xPtr:
+		return sel, &ast.StarExpr{X: sel.X}
+	}
+	return sel, sel.X
 }

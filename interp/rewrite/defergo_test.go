@@ -7,6 +7,10 @@ import (
 )
 
 func TestDeferGoArgs(t *testing.T) {
+	racy := ""
+	if raceEnabled {
+		racy = "raw yaegi reads the receiver in the goroutine while main writes it: a data race"
+	}
 	runCases(t, []programCase{
 		{name: "DeferArgEvaluatedAtDefer", src: `package main
 
@@ -43,16 +47,77 @@ func main() { run() }
 
 import "fmt"
 
-func main() {
-	run()
-}
+func pick(n int) func(string) { return func(s string) { fmt.Println("picked", n, s) } }
 
 func run() {
-	f := func(s string) { fmt.Println("first", s) }
+	f := pick(1)
 	s := "a"
 	defer f(s)
-	f = func(s string) { fmt.Println("second", s) }
+	f = pick(2)
 	s = "b"
+}
+
+func main() { run() }
+`},
+		{name: "DeferGoReceivers", rawSkip: racy, src: `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Point struct{ X int }
+
+func (p Point) Show(wg *sync.WaitGroup, out *string) {
+	*out += fmt.Sprint("show ", p.X, "; ")
+	if wg != nil {
+		wg.Done()
+	}
+}
+
+func (p *Point) Bump() { p.X += 100 }
+
+func run() (out string) {
+	p := Point{1}
+	defer p.Show(nil, &out)
+	pp := &p
+	defer pp.Show(nil, &out)
+	defer p.Bump()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	var s string
+	go p.Show(&wg, &s)
+	p.X = 2
+	wg.Wait()
+	return s
+}
+
+func main() { fmt.Println(run()) }
+`},
+		{name: "DeferLocalClosure", rawSkip: "raw yaegi deadlocks: the run would hang until hangLimit and leak its goroutine", src: `package main
+
+import "fmt"
+
+func run() (out string) {
+	n := 1
+	cleanup := func() { out += fmt.Sprint("cleanup ", n) }
+	defer cleanup()
+	later := func(s string) { out += s }
+	defer func() { later(" and later; ") }()
+	n = 2
+	return "body;"
+}
+
+func main() {
+	fmt.Println(run())
+	var fs []func() int
+	func() {
+		defer func() {}()
+		for i := 0; i < 3; i++ {
+			fs = append(fs, func() int { return i })
+		}
+	}()
+	fmt.Println(fs[0](), fs[1](), fs[2]())
 }
 `},
 		{name: "DeferConstArgsStayUntyped", rawSkip: "no yaegi bug: constants must not be copied into typed locals", src: `package main
@@ -71,9 +136,11 @@ func main() {
 	})
 }
 
+// TestSpawn checks that with Options.Spawn every go statement goes through
+// the tracked spawn, with its arguments evaluated at the go statement, and
+// that the program still prints what Go prints.
 func TestSpawn(t *testing.T) {
-	runCases(t, []programCase{
-		{name: "SpawnKeepsArgsAndWaits", opts: Options{Spawn: testSpawn}, rawSkip: "no yaegi bug: checks the spawn rewrite", src: `package main
+	src := `package main
 
 import (
 	"fmt"
@@ -87,16 +154,33 @@ func work(id int, wg *sync.WaitGroup, out chan<- string) {
 
 func main() {
 	var wg sync.WaitGroup
-	out := make(chan string, 1)
+	out := make(chan string, 3)
 	id := 1
-	wg.Add(1)
+	wg.Add(3)
 	go work(id, &wg, out)
 	id = 2
+	go func(n int) { work(n, &wg, out) }(id)
+	go func() { work(3, &wg, out) }()
 	wg.Wait()
-	fmt.Println(<-out, id)
+	close(out)
+	got := map[string]bool{}
+	for s := range out {
+		got[s] = true
+	}
+	fmt.Println(len(got), got["job 1"], got["job 2"], got["job 3"], id)
 }
-`},
-	})
+`
+	want := goRun(t, src)
+	out, sp := evalYaegiSpawn(t, rewriteSource(t, src, Options{Spawn: testSpawn}))
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+	sp.mu.Lock()
+	spawned := sp.spawned
+	sp.mu.Unlock()
+	if spawned != 3 {
+		t.Errorf("the tracked spawn ran %d goroutines, want 3 (one per go statement)", spawned)
+	}
 }
 
 // TestSpawnRecoversPanics checks that with Options.Spawn a panicking
@@ -122,7 +206,8 @@ func main() {
 	fmt.Println("main done")
 }
 `, n, n)
-	out, panics := evalYaegiSpawn(t, rewriteSource(t, src, Options{Spawn: testSpawn}))
+	out, sp := evalYaegiSpawn(t, rewriteSource(t, src, Options{Spawn: testSpawn}))
+	panics := sp.panics
 	if !strings.Contains(out, "main done") || strings.Contains(out, "error:") {
 		t.Errorf("program output %q, want it to finish", out)
 	}

@@ -2,33 +2,20 @@ package rewrite
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/types"
 	"strings"
 )
 
-// libraryRewrite rewrites a call of pkg.Func; it returns nil to keep it.
-type libraryRewrite func(r *rewriter, c *ast.CallExpr, pkg *ast.Ident) ast.Expr
-
-// libraryRewrites maps "importpath.Func" to its rewrite. It is a fixed
-// table, never modified after initialisation.
-var libraryRewrites = map[string]libraryRewrite{}
-
-func init() {
-	for name, rw := range map[string]libraryRewrite{
-		"errors.As":     (*rewriter).errorsAs,
-		"errors.Is":     (*rewriter).errorsIs,
-		"errors.Unwrap": (*rewriter).errorsUnwrap,
-	} {
-		libraryRewrites[name] = rw
-	}
-}
-
-// errorsAs replaces errors.As with the same algorithm written in the cell:
-// yaegi hands host code a value of a cell error type without its methods,
-// so the host errors.As panics ("*target must be interface or implement
-// error") and never sees a cell Unwrap. The cell-side version uses type
-// assertions, which yaegi gets right.
+// errorsAs replaces errors.As with the same algorithm run by a prelude
+// function (see PreludeFor): yaegi hands host code a value of a cell error
+// type without its methods, so the host errors.As panics ("*target must be
+// interface or implement error") and never sees a cell Unwrap. The match
+// is a type assertion made in the cell, which yaegi gets right for values
+// of static type error:
+//
+//	errors.As(err, &t)  →  __gkrw_errorsAs(err, func(p *T) func(error) bool {
+//		return func(e error) bool { v, ok := e.(T); if ok { *p = v }; return ok }
+//	}(&t))
 func (r *rewriter) errorsAs(c *ast.CallExpr, _ *ast.Ident) ast.Expr {
 	if len(c.Args) != 2 {
 		return nil
@@ -37,120 +24,146 @@ func (r *rewriter) errorsAs(c *ast.CallExpr, _ *ast.Ident) ast.Expr {
 	if !ok {
 		return nil
 	}
-	t := r.typeString(pt.Elem())
-	return r.cellFunc(c, `func(err error, target *T) bool {
-	var walk func(err error) bool
-	walk = func(err error) bool {
-		for err != nil {
-			if t, ok := err.(T); ok {
-				*target = t
-				return true
-			}
-			if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
-				return true
-			}
-			switch u := err.(type) {
-			case interface{ Unwrap() error }:
-				err = u.Unwrap()
-			case interface{ Unwrap() []error }:
-				for _, e := range u.Unwrap() {
-					if walk(e) {
-						return true
-					}
-				}
-				return false
-			default:
-				return false
-			}
+	match := r.template(`func(p *T) func(error) bool {
+	return func(e error) bool {
+		v, ok := e.(T)
+		if ok {
+			*p = v
 		}
-		return false
+		return ok
 	}
-	return walk(err)
-}`, "T", t)
+}`, "T", r.typeString(pt.Elem()))
+	c.Fun = ast.NewIdent(r.helpers + "_errorsAs")
+	c.Args[1] = call(match, c.Args[1])
+	c.Args = append(c.Args, r.unwrapFunc())
+	return c
 }
 
-// errorsIs replaces errors.Is with the same algorithm written in the cell,
-// so a cell type's Unwrap and Is methods are seen.
+// unwrapFunc returns a function literal that unwraps the session's own
+// error types by concrete type assertions, or nil when there are none.
+// yaegi v0.16.1 fails, on a value of static type error holding a cell value,
+// type assertions to interfaces such as interface{ Unwrap() error } and type
+// switches even with concrete cases, but gets a comma-ok assertion to a
+// concrete type right:
+//
+//	func(e error) ([]error, bool) {
+//		if u, ok := e.(*Wrapped); ok {
+//			return []error{u.Unwrap()}, true
+//		}
+//		return nil, false
+//	}
+func (r *rewriter) unwrapFunc() ast.Expr {
+	var cases []string
+	for _, t := range r.unwrapTypes() {
+		ret := "[]error{u.Unwrap()}"
+		if sig := unwrapSig(t); sig == "[]error" {
+			ret = "u.Unwrap()"
+		}
+		cases = append(cases, "if u, ok := e.("+r.typeString(t)+"); ok {\n\t\treturn "+ret+", true\n\t}")
+	}
+	if cases == nil {
+		return ast.NewIdent("nil")
+	}
+	return r.template("func(e error) ([]error, bool) {\n\t" +
+		strings.Join(cases, "\n\t") + "\n\treturn nil, false\n}")
+}
+
+// unwrapTypes lists the package-level types of the cell's package (and
+// pointers to them) whose method set has Unwrap() error or Unwrap() []error.
+func (r *rewriter) unwrapTypes() []types.Type {
+	if r.pkg == nil {
+		return nil
+	}
+	var out []types.Type
+	scope := r.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isIface := tn.Type().Underlying().(*types.Interface); isIface {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if unwrapSig(t) != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// unwrapSig returns "error" or "[]error" when t's method set has an Unwrap
+// method of that result, else "".
+func unwrapSig(t types.Type) string {
+	sel := types.NewMethodSet(t).Lookup(nil, "Unwrap")
+	if sel == nil {
+		return ""
+	}
+	sig := sel.Type().(*types.Signature)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return ""
+	}
+	switch res := sig.Results().At(0).Type().String(); res {
+	case "error", "[]error":
+		return res
+	}
+	return ""
+}
+
+// errorsIs replaces errors.Is with the prelude function that also sees cell
+// Unwrap and Is methods.
 func (r *rewriter) errorsIs(c *ast.CallExpr, _ *ast.Ident) ast.Expr {
 	if len(c.Args) != 2 {
 		return nil
 	}
-	return r.cellFunc(c, `func(err, target error) bool {
-	if err == nil || target == nil {
-		return err == target
-	}
-	var walk func(err error) bool
-	walk = func(err error) bool {
-		for err != nil {
-			if err == target {
-				return true
-			}
-			if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
-				return true
-			}
-			switch u := err.(type) {
-			case interface{ Unwrap() error }:
-				err = u.Unwrap()
-			case interface{ Unwrap() []error }:
-				for _, e := range u.Unwrap() {
-					if walk(e) {
-						return true
-					}
-				}
-				return false
-			default:
-				return false
-			}
-		}
-		return false
-	}
-	return walk(err)
-}`)
+	c.Fun = ast.NewIdent(r.helpers + "_errorsIs")
+	c.Args = append(c.Args, r.unwrapFunc())
+	return c
 }
 
-// errorsUnwrap replaces errors.Unwrap with a cell-side type assertion.
+// errorsUnwrap replaces errors.Unwrap with the prelude function that also
+// sees a cell Unwrap method.
 func (r *rewriter) errorsUnwrap(c *ast.CallExpr, _ *ast.Ident) ast.Expr {
 	if len(c.Args) != 1 {
 		return nil
 	}
-	return r.cellFunc(c, `func(err error) error {
-	if u, ok := err.(interface{ Unwrap() error }); ok {
-		return u.Unwrap()
-	}
-	return nil
-}`)
-}
-
-// cellFunc makes c call the function literal src instead, after replacing
-// each (placeholder, spelling) pair of repl in src. Placeholders are single
-// upper-case letters standing alone as identifiers.
-func (r *rewriter) cellFunc(c *ast.CallExpr, src string, repl ...string) ast.Expr {
-	for i := 0; i+1 < len(repl); i += 2 {
-		src = replaceWord(src, repl[i], repl[i+1])
-	}
-	src = strings.ReplaceAll(src, "__gkrw.", r.helpers+".")
-	fn, err := parser.ParseExpr(src)
-	if err != nil {
-		panic("rewrite: cell function template does not parse: " + err.Error() + "\n" + src)
-	}
-	c.Fun = fn
+	c.Fun = ast.NewIdent(r.helpers + "_errorsUnwrap")
+	c.Args = append(c.Args, r.unwrapFunc())
 	return c
 }
 
-// replaceWord replaces whole-word occurrences of w in s.
-func replaceWord(s, w, with string) string {
-	var b strings.Builder
-	isWord := func(c byte) bool {
-		return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-	}
-	for i := 0; i < len(s); {
-		if strings.HasPrefix(s[i:], w) && (i == 0 || !isWord(s[i-1])) && (i+len(w) == len(s) || !isWord(s[i+len(w)])) {
-			b.WriteString(with)
-			i += len(w)
+// fmtErrorf passes arguments whose static type is a concrete cell type
+// implementing error through a function with an error result: yaegi hands
+// a cell value to a host `any` parameter without its methods, so %w would
+// print "%!w(*struct {...})" and wrap nothing; a value of static type error
+// reaches the host with its Error method.
+func (r *rewriter) fmtErrorf(c *ast.CallExpr, _ *ast.Ident) ast.Expr {
+	errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	changed := false
+	for i, a := range c.Args {
+		t := r.typeOf(a)
+		if i == 0 || t == nil || types.IsInterface(t) || !r.isCellType(t) || !types.Implements(t, errType) {
 			continue
 		}
-		b.WriteByte(s[i])
-		i++
+		c.Args[i] = call(r.template("func(e error) error { return e }"), a)
+		changed = true
 	}
-	return b.String()
+	if !changed {
+		return nil
+	}
+	return c
+}
+
+// isCellType reports whether t is (a pointer to) a type declared in the
+// cell's package, which yaegi builds itself and so strips of methods.
+func (r *rewriter) isCellType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg() == r.pkg
 }

@@ -65,12 +65,16 @@ const (
 // spawner is a minimal tracked spawn for tests: it recovers and records
 // panics, and Wait waits for every spawned goroutine.
 type spawner struct {
-	wg     sync.WaitGroup
-	mu     sync.Mutex
-	panics []any
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	panics  []any
+	spawned int
 }
 
 func (s *spawner) Spawn(f func()) {
+	s.mu.Lock()
+	s.spawned++
+	s.mu.Unlock()
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -85,13 +89,11 @@ func (s *spawner) Spawn(f func()) {
 	}()
 }
 
-// evalYaegiSpawn is evalYaegi that also returns the panics recovered by the
-// tracked spawn, after waiting for every spawned goroutine.
-func evalYaegiSpawn(t testing.TB, src string) (string, []any) {
+// newTestInterp returns an interpreter with the standard library, the
+// rewrite helpers and prelude, and sp as the tracked spawn, printing to out.
+func newTestInterp(t testing.TB, out *lockedBuffer, sp *spawner) *interp.Interpreter {
 	t.Helper()
-	var out lockedBuffer
-	sp := &spawner{}
-	i := interp.New(interp.Options{Stdout: &out, Stderr: &out})
+	i := interp.New(interp.Options{Stdout: out, Stderr: out})
 	for _, syms := range []interp.Exports{stdlib.Symbols, Symbols, {"gktest/gktest": {"Spawn": reflect.ValueOf(sp.Spawn)}}} {
 		if err := i.Use(syms); err != nil {
 			t.Fatal(err)
@@ -102,6 +104,16 @@ func evalYaegiSpawn(t testing.TB, src string) (string, []any) {
 			t.Fatalf("prelude %q: %v", pre, err)
 		}
 	}
+	return i
+}
+
+// evalYaegiSpawn is evalYaegi that also returns the tracked spawn, after
+// waiting for every spawned goroutine.
+func evalYaegiSpawn(t testing.TB, src string) (string, *spawner) {
+	t.Helper()
+	var out lockedBuffer
+	sp := &spawner{}
+	i := newTestInterp(t, &out, sp)
 	ctx, cancel := context.WithTimeout(context.Background(), hangLimit)
 	defer cancel()
 	_, err := i.EvalWithContext(ctx, src)
@@ -110,7 +122,7 @@ func evalYaegiSpawn(t testing.TB, src string) (string, []any) {
 	if err != nil {
 		res += "\nerror: " + firstLine(err.Error())
 	}
-	return res, sp.panics
+	return res, sp
 }
 
 func firstLine(s string) string {
@@ -158,6 +170,25 @@ func rewriteSource(t testing.TB, src string, opts Options) string {
 	fset := token.NewFileSet()
 	f, info := sharedChecker.check(t, fset, src)
 	if err := Cell(fset, f, info, opts); err != nil {
+		t.Fatalf("Cell: %v", err)
+	}
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, f); err != nil {
+		t.Fatalf("print: %v", err)
+	}
+	return b.String()
+}
+
+// rewriteSourceNoInfo parses, rewrites without type information, and
+// prints src.
+func rewriteSourceNoInfo(t testing.TB, src string, opts Options) string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "cell.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Cell(fset, f, nil, opts); err != nil {
 		t.Fatalf("Cell: %v", err)
 	}
 	var b bytes.Buffer

@@ -26,6 +26,7 @@ import (
 func (r *rewriter) loopVars(s ast.Stmt, c stmtCtx) []ast.Stmt {
 	switch s := s.(type) {
 	case *ast.ForStmt:
+		r.deferredLiteralArgs(s, s.Body)
 		if r.generated[s] {
 			return nil
 		}
@@ -36,6 +37,7 @@ func (r *rewriter) loopVars(s ast.Stmt, c stmtCtx) []ast.Stmt {
 		r.perIterationFor(s, init, c.label)
 		return []ast.Stmt{s}
 	case *ast.RangeStmt:
+		r.deferredLiteralArgs(s, s.Body)
 		if r.generated[s] || s.Tok != token.DEFINE || !bodyCaptures(s.Body) {
 			return nil
 		}
@@ -65,7 +67,7 @@ func (r *rewriter) perIterationFor(s *ast.ForStmt, init *ast.AssignStmt, label *
 	var vars, carriers []*ast.Ident
 	for i, e := range init.Lhs {
 		id, ok := e.(*ast.Ident)
-		if !ok || id.Name == "_" {
+		if !ok || id.Name == "_" || !mentions(s.Body, id.Name) {
 			continue
 		}
 		c := r.names.fresh(id.Name)
@@ -108,7 +110,7 @@ func (r *rewriter) perIterationRange(s *ast.RangeStmt) {
 	var carriers []*ast.Ident
 	for _, slot := range []*ast.Expr{&s.Key, &s.Value} {
 		id, ok := (*slot).(*ast.Ident)
-		if !ok || id.Name == "_" {
+		if !ok || id.Name == "_" || !mentions(s.Body, id.Name) {
 			continue
 		}
 		c := r.names.fresh(id.Name)
@@ -161,4 +163,25 @@ func (r *rewriter) refersTo(vars []*ast.Ident) func(*ast.Ident) bool {
 		}
 		return false
 	}
+}
+
+// mentions reports whether an identifier named name occurs in n (as a
+// variable, not a selector's field name).
+func mentions(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(x.X, func(y ast.Node) bool {
+				id, ok := y.(*ast.Ident)
+				found = found || ok && id.Name == name
+				return !found
+			})
+			return false
+		case *ast.Ident:
+			found = found || x.Name == name
+		}
+		return !found
+	})
+	return found
 }

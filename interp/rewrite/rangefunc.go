@@ -16,9 +16,9 @@ import (
 //
 // In the body, continue becomes `return true` and break `return false`. A
 // return from the enclosing function sets a fresh flag and result
-// variables, stops the iteration, and is repeated after the call. A goto,
-// a defer, or a break or continue to an outer loop cannot be expressed this
-// way: Cell reports an error naming the statement.
+// variables, stops the iteration, and is repeated after the call; so is a
+// break, continue or goto to an outer label. A defer in the body cannot be
+// expressed this way: Cell reports an error naming it.
 func (r *rewriter) rangeFunc(s ast.Stmt, c stmtCtx) []ast.Stmt {
 	rs, ok := s.(*ast.RangeStmt)
 	if !ok {
@@ -51,7 +51,7 @@ func (r *rewriter) rangeFunc(s ast.Stmt, c stmtCtx) []ast.Stmt {
 	}
 	ret := r.retVars(c.fn)
 	body := rs.Body
-	r.rewriteRangeFuncBody(body, c.label, ret, &pre)
+	out := r.rewriteRangeFuncBody(body, c.label, ret, &pre)
 	list := body.List
 	if len(assignL) > 0 {
 		list = append([]ast.Stmt{assign(assignL, assignR...)}, list...)
@@ -61,14 +61,14 @@ func (r *rewriter) rangeFunc(s ast.Stmt, c stmtCtx) []ast.Stmt {
 		Type: &ast.FuncType{Func: rs.For, Params: params, Results: boolResult()},
 		Body: &ast.BlockStmt{Lbrace: body.Lbrace, List: list, Rbrace: body.Rbrace},
 	}
-	out := append(pre, &ast.ExprStmt{X: call(rs.X, fn)})
+	list2 := append(pre, &ast.ExprStmt{X: call(rs.X, fn)})
 	if ret.used {
-		out = append(out, &ast.IfStmt{
+		list2 = append(list2, &ast.IfStmt{
 			Cond: ret.flag,
 			Body: &ast.BlockStmt{List: []ast.Stmt{ret.finalReturn()}},
 		})
 	}
-	return out
+	return append(out.decl(), append(list2, out.after()...)...)
 }
 
 // iteratorSig returns the signature of e when it is a range-over-func
@@ -144,19 +144,21 @@ func resultNames(fl *ast.FieldList) []*ast.Ident {
 
 // rewriteRangeFuncBody rewrites the branches of a loop body that becomes a
 // yield function; pre receives declarations of the return flag and values.
-func (r *rewriter) rewriteRangeFuncBody(body *ast.BlockStmt, label *ast.Ident, ret *retState, pre *[]ast.Stmt) {
-	rewriteBranches(body, label, token.CONTINUE, func(*ast.BranchStmt) ast.Stmt { return returnBool(true) })
-	rewriteBranches(body, label, token.BREAK, func(*ast.BranchStmt) ast.Stmt { return returnBool(false) })
+func (r *rewriter) rewriteRangeFuncBody(body *ast.BlockStmt, label *ast.Ident, ret *retState, pre *[]ast.Stmt) *outward {
+	// User returns first: the branch rewrites below add returns of their own.
 	replaceReturns(body, func(rt *ast.ReturnStmt) ast.Stmt {
 		ret.used = true
 		list := []ast.Stmt{assign([]ast.Expr{ret.flag}, ast.NewIdent("true"))}
 		if len(rt.Results) > 0 && len(ret.vars) > 0 {
-			list = append(list, assign(exprs(ret.vars...), rt.Results...))
+			list = append(list, assignResults(ret.vars, rt.Results)...)
 		}
 		return &ast.BlockStmt{List: append(list, returnBool(false))}
 	})
+	out := r.outwardBranches(body, label)
+	rewriteBranches(body, label, token.CONTINUE, func(*ast.BranchStmt) ast.Stmt { return returnBool(true) })
+	rewriteBranches(body, label, token.BREAK, func(*ast.BranchStmt) ast.Stmt { return returnBool(false) })
 	if !ret.used {
-		return
+		return out
 	}
 	*pre = append(*pre, &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{
 		&ast.ValueSpec{Names: []*ast.Ident{ret.flag}, Type: ast.NewIdent("bool")},
@@ -166,73 +168,13 @@ func (r *rewriter) rewriteRangeFuncBody(body *ast.BlockStmt, label *ast.Ident, r
 			&ast.ValueSpec{Names: []*ast.Ident{v}, Type: ret.decls[i].Type},
 		}}})
 	}
-}
-
-// replaceReturns replaces the return statements of body (not of nested
-// function literals).
-func replaceReturns(body *ast.BlockStmt, fn func(*ast.ReturnStmt) ast.Stmt) {
-	var walk func(list []ast.Stmt)
-	var stmt func(s ast.Stmt) ast.Stmt
-	walk = func(list []ast.Stmt) {
-		for i, s := range list {
-			list[i] = stmt(s)
-		}
-	}
-	stmt = func(s ast.Stmt) ast.Stmt {
-		switch s := s.(type) {
-		case *ast.ReturnStmt:
-			return fn(s)
-		case *ast.BlockStmt:
-			walk(s.List)
-		case *ast.LabeledStmt:
-			s.Stmt = stmt(s.Stmt)
-		case *ast.IfStmt:
-			walk(s.Body.List)
-			if s.Else != nil {
-				s.Else = stmt(s.Else)
-			}
-		case *ast.ForStmt:
-			walk(s.Body.List)
-		case *ast.RangeStmt:
-			walk(s.Body.List)
-		case *ast.SwitchStmt:
-			walkClauseBodies(s.Body, walk)
-		case *ast.TypeSwitchStmt:
-			walkClauseBodies(s.Body, walk)
-		case *ast.SelectStmt:
-			walkClauseBodies(s.Body, walk)
-		}
-		return s
-	}
-	walk(body.List)
-}
-
-func walkClauseBodies(body *ast.BlockStmt, walk func([]ast.Stmt)) {
-	for _, cl := range body.List {
-		switch cl := cl.(type) {
-		case *ast.CaseClause:
-			walk(cl.Body)
-		case *ast.CommClause:
-			walk(cl.Body)
-		}
-	}
+	return out
 }
 
 // unsupportedInRangeFunc returns the first statement of body that the
-// yield-function form cannot express: goto, defer, fallthrough out of the
-// body, or a break or continue whose label names an outer statement.
-func (r *rewriter) unsupportedInRangeFunc(body *ast.BlockStmt, label *ast.Ident) ast.Stmt {
-	inner := map[string]bool{}
-	if label != nil {
-		inner[label.Name] = true
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if ls, ok := n.(*ast.LabeledStmt); ok {
-			inner[ls.Label.Name] = true
-		}
-		_, lit := n.(*ast.FuncLit)
-		return !lit
-	})
+// yield-function form cannot express: a defer (it would run when the yield
+// function returns, not when the enclosing function does).
+func (r *rewriter) unsupportedInRangeFunc(body *ast.BlockStmt, _ *ast.Ident) ast.Stmt {
 	var bad ast.Stmt
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -240,10 +182,6 @@ func (r *rewriter) unsupportedInRangeFunc(body *ast.BlockStmt, label *ast.Ident)
 			return false
 		case *ast.DeferStmt:
 			bad = n
-		case *ast.BranchStmt:
-			if n.Tok == token.GOTO || n.Label != nil && !inner[n.Label.Name] {
-				bad = n
-			}
 		}
 		return bad == nil
 	})
@@ -278,4 +216,33 @@ func boolResult() *ast.FieldList {
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// assignResults assigns return operands to result variables, one statement
+// each when no operand mentions a result variable (yaegi v0.16.1 fails on
+// `a, b = x, nil` with "reflect: New(nil)"), else as one tuple assignment.
+func assignResults(vars []*ast.Ident, results []ast.Expr) []ast.Stmt {
+	if len(results) != len(vars) || len(vars) == 1 || mentionsAny(results, vars) {
+		return []ast.Stmt{assign(exprs(vars...), results...)}
+	}
+	out := make([]ast.Stmt, len(vars))
+	for i, v := range vars {
+		out[i] = assign(exprs(v), results[i])
+	}
+	return out
+}
+
+func mentionsAny(es []ast.Expr, ids []*ast.Ident) bool {
+	found := false
+	for _, e := range es {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				for _, v := range ids {
+					found = found || id.Name == v.Name
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

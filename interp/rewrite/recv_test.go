@@ -79,6 +79,55 @@ func main() {
 	fmt.Println(b.V, s[0], m["k"], *p)
 }
 `},
+		{name: "RangeOverSliceOfChans", src: `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func gen(n int) <-chan int {
+	out := make(chan int, n)
+	go func() {
+		for i := 1; i <= n; i++ {
+			out <- i
+		}
+		close(out)
+	}()
+	return out
+}
+
+func merge(cs ...<-chan int) <-chan int {
+	var wg sync.WaitGroup
+	out := make(chan int)
+	for _, c := range cs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range c {
+				out <- v
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+func main() {
+	sum := 0
+	for v := range merge(gen(3), gen(4)) {
+		sum += v
+	}
+	byName := map[string]chan string{"a": make(chan string, 1)}
+	for k, c := range byName {
+		c <- k + "!"
+	}
+	fmt.Println(sum, <-byName["a"])
+}
+`},
 		{name: "SelectAssign", src: `package main
 
 import "fmt"

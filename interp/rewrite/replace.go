@@ -2,10 +2,12 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"reflect"
 )
 
 var (
+	posType    = reflect.TypeFor[token.Pos]()
 	exprType   = reflect.TypeFor[ast.Expr]()
 	objectType = reflect.TypeFor[*ast.Object]()
 	scopeType  = reflect.TypeFor[*ast.Scope]()
@@ -54,4 +56,36 @@ func walkSlot(f reflect.Value, fn func(ast.Expr) ast.Expr) {
 			walkSlot(f.Index(j), fn)
 		}
 	}
+}
+
+// clearPos sets every position under root to token.NoPos, so that syntax
+// parsed from a template prints laid out by the printer, not by offsets in
+// the template text.
+func clearPos(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if n.Ellipsis.IsValid() {
+				defer func() { n.Ellipsis = 1 }() // a valid position means "..."
+			}
+		case *ast.GenDecl:
+			if n.Lparen.IsValid() {
+				defer func() { n.Lparen, n.Rparen = 1, 1 }() // means "(...)"
+			}
+		}
+		v := reflect.ValueOf(n)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		v = v.Elem()
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Type() == posType && f.CanSet() {
+				f.SetInt(0)
+			}
+		}
+		return true
+	})
 }

@@ -20,8 +20,9 @@ const DefaultPrefix = "__gk"
 
 // Prelude is the source the pipeline evaluates once per interpreter, after
 // i.Use(rewrite.Symbols), so that rewritten cells can call the host helpers
-// as __gkrw.Select and so on. It matches DefaultHelpers.
-const Prelude = `import ` + DefaultHelpers + ` "` + ImportPath + `"`
+// as __gkrw.Select and the prelude functions as __gkrw_errorsAs and so on.
+// It matches DefaultHelpers; see PreludeFor for other names.
+const Prelude = preludeSource
 
 // Options configures Cell. The zero value rewrites every yaegi bug it can,
 // refers to the host helpers as DefaultHelpers, leaves go statements as go
@@ -42,7 +43,10 @@ type Options struct {
 	// when it interrupts the interpreter, for example "__gk.Done()". Every
 	// rewritten select statement waits on it too, so an interrupt wakes a
 	// goroutine blocked in a select (yaegi's own select does that with its
-	// private done channel). Empty = a rewritten select cannot be
+	// private done channel). Close it after EvalWithContext has returned for
+	// the cancelled context (yaegi has then marked its goroutines stopped, so
+	// a woken goroutine runs no further statement), and let the expression
+	// return a fresh channel afterwards. Empty = a rewritten select cannot be
 	// interrupted while it blocks.
 	Done string
 
@@ -62,11 +66,18 @@ type Options struct {
 // for anything and keeps no state between calls.
 //
 // On error the file may be partly rewritten; the caller should report the
-// error and not evaluate the file.
-func Cell(fset *token.FileSet, file *ast.File, info *types.Info, opts Options) error {
+// error and not evaluate the file. Cell does not panic: a bug in a rewrite
+// (a panic on syntax it did not expect) is returned as an error, because it
+// runs inside the kernel's worker, which must outlive any one cell.
+func Cell(fset *token.FileSet, file *ast.File, info *types.Info, opts Options) (err error) {
 	if file == nil {
 		return fmt.Errorf("rewrite: nil file")
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rewrite: internal error: %v", p)
+		}
+	}()
 	r, err := newRewriter(fset, file, info, opts)
 	if err != nil {
 		return err

@@ -19,8 +19,9 @@ type rewriter struct {
 	names   *namer
 	errs    []error
 
-	// generated marks loops made by a pass, which later passes skip.
-	generated map[ast.Stmt]bool
+	// generated marks loops and literals made by a pass, which later
+	// passes skip.
+	generated map[ast.Node]bool
 	// defs maps identifiers a pass made to the object of the identifier
 	// they replace (a loop variable renamed to a carrier keeps its object).
 	defs map[*ast.Ident]types.Object
@@ -44,7 +45,7 @@ func newRewriter(fset *token.FileSet, file *ast.File, info *types.Info, opts Opt
 		}
 	}
 	r.names = newNamer(file, prefix)
-	r.generated = map[ast.Stmt]bool{}
+	r.generated = map[ast.Node]bool{}
 	r.defs = map[*ast.Ident]types.Object{}
 	return r, nil
 }
@@ -57,11 +58,14 @@ func (r *rewriter) run() error {
 	applyStmtPasses(r.file,
 		r.rangeFunc,
 		r.rangeInt,
+		r.rangeChanElems,
 		r.loopVars,
 		r.selectStmt,
 		r.recvAssign,
 		r.deferGo,
+		r.funcLitArgs,
 	)
+	r.deferClosures()
 	if len(r.errs) > 0 {
 		return r.errs[0]
 	}
@@ -79,6 +83,7 @@ func (r *rewriter) expr(src string) ast.Expr {
 	if err != nil {
 		panic("rewrite: option expression changed after validation: " + err.Error())
 	}
+	clearPos(e)
 	return e
 }
 

@@ -81,6 +81,9 @@ func Proxy(p any) *Outbox {
 func Select(done <-chan struct{}, block bool, cases ...Case) int {
 	sc := make([]reflect.SelectCase, 0, len(cases)+1)
 	for _, c := range cases {
+		if c.dir == 0 {
+			c.dir = reflect.SelectRecv // the zero Case: no channel, never ready
+		}
 		sc = append(sc, reflect.SelectCase{Dir: c.dir, Chan: c.ch, Send: c.send})
 	}
 	if !block {

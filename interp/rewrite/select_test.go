@@ -1,9 +1,16 @@
 package rewrite
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/traefik/yaegi/interp"
+	"go.uber.org/goleak"
 )
 
 // sameSelectProgram runs one select statement (in worker) from several
@@ -143,6 +150,9 @@ func TestSelectHostDefaultAndDone(t *testing.T) {
 	if got := Select(nil, false, Recv(never, nil)); got != SelectDefault {
 		t.Errorf("non-blocking select on a nil channel = %d, want SelectDefault", got)
 	}
+	if got := Select(nil, false, Case{}); got != SelectDefault {
+		t.Errorf("non-blocking select on the zero Case = %d, want SelectDefault", got)
+	}
 	done := make(chan struct{})
 	close(done)
 	if got := Select(done, true, Recv(never, nil)); got != SelectInterrupted {
@@ -157,5 +167,139 @@ func TestSelectHostDefaultAndDone(t *testing.T) {
 	}
 	if v := <-out; v != "sent" {
 		t.Errorf("sent %q, want %q", v, "sent")
+	}
+}
+
+func TestSelectForms(t *testing.T) {
+	runCases(t, []programCase{
+		{name: "SendConversionsAndDirections", src: `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Shape interface{ Area() int }
+
+type Sq struct{ S int }
+
+func (s Sq) Area() int { return s.S * s.S }
+
+func send(out chan<- float64, errs chan error, shapes chan Shape) {
+	select {
+	case out <- 1:
+	}
+	select {
+	case errs <- nil:
+	}
+	select {
+	case shapes <- Sq{3}:
+	}
+}
+
+func main() {
+	out, errs, shapes := make(chan float64, 1), make(chan error, 1), make(chan Shape, 1)
+	send(out, errs, shapes)
+	var x float64
+	var e error = errors.New("not nil")
+	select {
+	case x = <-out:
+	}
+	select {
+	case e = <-errs:
+	}
+	var s Shape
+	select {
+	case s = <-shapes:
+	}
+	fmt.Println(x, e, s.Area())
+}
+`},
+		{name: "LabelsDefaultClosedNil", src: `package main
+
+import "fmt"
+
+func main() {
+	in := make(chan int, 3)
+	in <- 1
+	in <- 2
+	close(in)
+	var never chan int
+	got := []int{}
+loop:
+	for {
+		select {
+		case v, ok := <-in:
+			if !ok {
+				break loop
+			}
+			if v == 1 {
+				break
+			}
+			got = append(got, v)
+		case <-never:
+			got = append(got, -1)
+		}
+	}
+	select {
+	case v := <-never:
+		fmt.Println("never", v)
+	default:
+		fmt.Println("default", got)
+	}
+}
+`, rawSkip: "no yaegi bug: checks the select rewrite keeps labels, default, closed and nil channels"},
+	})
+}
+
+// TestSelectDoneWakes checks that with Options.Done a rewritten select
+// blocked forever returns when the pipeline closes the done channel (as on
+// an interrupt), so no goroutine is left blocked in the host Select.
+func TestSelectDoneWakes(t *testing.T) {
+	before := goleak.IgnoreCurrent()
+	src := `package main
+
+import "fmt"
+
+func main() {
+	var never chan int
+	fmt.Println("blocking")
+	gktest.Ready()
+	select {
+	case <-never:
+		fmt.Println("impossible")
+	}
+	fmt.Println("woken")
+}
+`
+	rewritten := rewriteSourceNoInfo(t, src, Options{Done: "gktest.Done()"})
+	done, ready := make(chan struct{}), make(chan struct{})
+	var out lockedBuffer
+	i := newTestInterp(t, &out, &spawner{})
+	err := i.Use(interp.Exports{"gkdone/gktest": {
+		"Done":  reflect.ValueOf(func() <-chan struct{} { return done }),
+		"Ready": reflect.ValueOf(func() { close(ready) }),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(`import gktest "gkdone"`); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	evalDone := make(chan error, 1)
+	go func() {
+		_, err := i.EvalWithContext(ctx, rewritten)
+		evalDone <- err
+	}()
+	<-ready
+	cancel() // what the pipeline does on interrupt
+	if err := <-evalDone; !errors.Is(err, context.Canceled) {
+		t.Errorf("EvalWithContext = %v, want context.Canceled", err)
+	}
+	close(done) // after EvalWithContext returned: yaegi has stopped the cell
+	goleak.VerifyNone(t, before)
+	if o := out.String(); strings.Contains(o, "impossible") || strings.Contains(o, "woken") || !strings.Contains(o, "blocking") {
+		t.Errorf("interrupted cell printed %q, want only %q", o, "blocking\n")
 	}
 }

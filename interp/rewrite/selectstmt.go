@@ -35,54 +35,61 @@ func (r *rewriter) selectStmt(s ast.Stmt, _ stmtCtx) []ast.Stmt {
 	if !ok || len(sel.Body.List) == 0 {
 		return nil
 	}
-	var pre []ast.Stmt
-	var cases []ast.Expr
-	var clauses []ast.Stmt
+	var b selectBuild
 	block := true
 	for _, st := range sel.Body.List {
 		cc := st.(*ast.CommClause)
 		if cc.Comm == nil {
 			block = false
-			clauses = append(clauses, caseClause(-1, cc.Body))
+			b.clauses = append(b.clauses, caseClause(-1, cc.Body))
 			continue
 		}
-		idx := len(cases)
-		switch comm := cc.Comm.(type) {
-		case *ast.SendStmt:
-			c, p := r.names.fresh("c"), r.names.fresh("p")
-			out := r.names.fresh("o")
-			pre = append(pre,
-				define(exprs(c), comm.Chan),
-				define(exprs(p), c),
-				define(exprs(out), call(r.helper("Proxy"), addr(p))),
-				&ast.SendStmt{Chan: p, Value: comm.Value})
-			cases = append(cases, call(r.helper("Send"), c, out))
-			clauses = append(clauses, caseClause(idx, cc.Body))
-		case *ast.ExprStmt:
-			c := r.names.fresh("c")
-			pre = append(pre, define(exprs(c), unparen(comm.X).(*ast.UnaryExpr).X))
-			cases = append(cases, call(r.helper("Recv"), c, ast.NewIdent("nil")))
-			clauses = append(clauses, caseClause(idx, cc.Body))
-		case *ast.AssignStmt:
-			c := r.names.fresh("c")
-			pre = append(pre, define(exprs(c), unparen(comm.Rhs[0]).(*ast.UnaryExpr).X))
-			if allBlank(comm.Lhs) {
-				cases = append(cases, call(r.helper("Recv"), c, ast.NewIdent("nil")))
-				clauses = append(clauses, caseClause(idx, cc.Body))
-				continue
-			}
-			cases = append(cases, call(r.helper("Recv"), c, addr(c)))
-			recv := &ast.UnaryExpr{Op: token.ARROW, X: c}
-			clauses = append(clauses, caseClause(idx, append(r.takeRecv(comm, recv), cc.Body...)))
-		}
+		r.selectCase(&b, cc)
 	}
 	args := []ast.Expr{r.doneExpr(), ast.NewIdent(strconv.FormatBool(block))}
 	sw := &ast.SwitchStmt{
 		Switch: sel.Select,
-		Tag:    &ast.CallExpr{Fun: r.helper("Select"), Args: append(args, cases...)},
-		Body:   &ast.BlockStmt{List: clauses},
+		Tag:    &ast.CallExpr{Fun: r.helper("Select"), Args: append(args, b.cases...)},
+		Body:   &ast.BlockStmt{List: b.clauses},
 	}
-	return append(pre, sw)
+	return append(b.pre, sw)
+}
+
+// selectBuild collects the pieces of a rewritten select statement.
+type selectBuild struct {
+	pre     []ast.Stmt // evaluation of channels and sent values, in order
+	cases   []ast.Expr // Recv and Send calls, one per communication
+	clauses []ast.Stmt // the switch clauses
+}
+
+// selectCase adds one communication clause to b.
+func (r *rewriter) selectCase(b *selectBuild, cc *ast.CommClause) {
+	idx := len(b.cases)
+	c := r.names.fresh("c")
+	body := cc.Body
+	switch comm := cc.Comm.(type) {
+	case *ast.SendStmt:
+		p, out := r.names.fresh("p"), r.names.fresh("o")
+		b.pre = append(b.pre,
+			define(exprs(c), comm.Chan),
+			define(exprs(p), c),
+			define(exprs(out), call(r.helper("Proxy"), addr(p))),
+			&ast.SendStmt{Chan: p, Value: comm.Value})
+		b.cases = append(b.cases, call(r.helper("Send"), c, out))
+	case *ast.ExprStmt:
+		b.pre = append(b.pre, define(exprs(c), unparen(comm.X).(*ast.UnaryExpr).X))
+		b.cases = append(b.cases, call(r.helper("Recv"), c, ast.NewIdent("nil")))
+	case *ast.AssignStmt:
+		b.pre = append(b.pre, define(exprs(c), unparen(comm.Rhs[0]).(*ast.UnaryExpr).X))
+		if allBlank(comm.Lhs) {
+			b.cases = append(b.cases, call(r.helper("Recv"), c, ast.NewIdent("nil")))
+			break
+		}
+		b.cases = append(b.cases, call(r.helper("Recv"), c, addr(c)))
+		recv := &ast.UnaryExpr{Op: token.ARROW, X: c}
+		body = append(r.takeRecv(comm, recv), body...)
+	}
+	b.clauses = append(b.clauses, caseClause(idx, body))
 }
 
 // takeRecv returns the statements that perform a chosen receive clause's

@@ -64,13 +64,26 @@ func (r *rewriter) typeString(t types.Type) string {
 	})
 }
 
-// cellPackage returns the package the cell's declarations belong to.
+// cellPackage returns the package the cell's declarations belong to: that
+// of any object the cell defines, else of any object it uses from a package
+// it does not import.
 func cellPackage(info *types.Info) *types.Package {
 	if info == nil {
 		return nil
 	}
 	for _, obj := range info.Defs {
 		if obj != nil && obj.Pkg() != nil {
+			return obj.Pkg()
+		}
+	}
+	imported := map[*types.Package]bool{}
+	for _, obj := range info.Uses {
+		if pn, ok := obj.(*types.PkgName); ok {
+			imported[pn.Imported()] = true
+		}
+	}
+	for _, obj := range info.Uses {
+		if _, ok := obj.(*types.PkgName); !ok && obj.Pkg() != nil && !imported[obj.Pkg()] {
 			return obj.Pkg()
 		}
 	}
@@ -103,6 +116,7 @@ func parseType(s string) ast.Expr {
 	if err != nil {
 		panic("rewrite: printed type does not parse: " + s + ": " + err.Error())
 	}
+	clearPos(e)
 	return e
 }
 

@@ -71,6 +71,7 @@ class KernelSession:
     """One running gokernel and a blocking client connected to it."""
 
     def __init__(self, kernel_name=KERNEL_NAME):
+        self._stash = {}  # channel name -> messages received but not yet asked for
         self.km = KernelManager(kernel_name=kernel_name)
         self.km.start_kernel()
         try:
@@ -96,7 +97,15 @@ class KernelSession:
 
     # ---- waiting for messages -------------------------------------------
 
-    def _get(self, getter, what, deadline, match):
+    def _get(self, channel, what, deadline, match):
+        """The first message from getter that matches. Messages that do not
+        match are kept for later calls, never dropped: a test may wait for
+        one reply while another request's reply arrives first."""
+        getter = getattr(self.kc, "get_%s_msg" % channel)
+        stash = self._stash.setdefault(channel, [])
+        for i, msg in enumerate(stash):
+            if match(msg):
+                return stash.pop(i)
         while True:
             try:
                 msg = getter(timeout=deadline.left(what))
@@ -104,13 +113,19 @@ class KernelSession:
                 continue
             if match(msg):
                 return msg
+            stash.append(msg)
 
     def shell_reply(self, msg_id, timeout=TIMEOUT, what="shell reply"):
-        return self._get(self.kc.get_shell_msg, what, Deadline(timeout),
+        return self._get("shell", what, Deadline(timeout),
                          lambda m: m["parent_header"].get("msg_id") == msg_id)
 
     def control_reply(self, msg_id, timeout=TIMEOUT, what="control reply"):
-        return self._get(self.kc.get_control_msg, what, Deadline(timeout),
+        return self._get("control", what, Deadline(timeout),
+                         lambda m: m["parent_header"].get("msg_id") == msg_id)
+
+    def input_request(self, msg_id, timeout=TIMEOUT):
+        """The input_request sent on stdin on behalf of execute request msg_id."""
+        return self._get("stdin", "input_request", Deadline(timeout),
                          lambda m: m["parent_header"].get("msg_id") == msg_id)
 
     def iopub_until_idle(self, msg_id, timeout=TIMEOUT):
@@ -118,7 +133,7 @@ class KernelSession:
         got = []
         deadline = Deadline(timeout)
         while True:
-            msg = self._get(self.kc.get_iopub_msg, "iopub idle", deadline,
+            msg = self._get("iopub", "iopub idle", deadline,
                             lambda m: m["parent_header"].get("msg_id") == msg_id)
             got.append(msg)
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
@@ -129,18 +144,36 @@ class KernelSession:
         got = []
         deadline = Deadline(timeout)
         while True:
-            msg = self._get(self.kc.get_iopub_msg, what, deadline,
+            msg = self._get("iopub", what, deadline,
                             lambda m: m["parent_header"].get("msg_id") == msg_id)
             got.append(msg)
             if pred(msg):
                 return got
 
     def wait_for_stdout(self, msg_id, text, timeout=TIMEOUT):
-        """Wait until the cell msg_id has printed text on stdout."""
-        return self.iopub_until(
-            msg_id,
-            lambda m: m["msg_type"] == "stream" and text in m["content"]["text"],
-            timeout, "stdout %r" % text)
+        """Wait until the cell msg_id has printed text on stdout (on timeout,
+        interrupt it so that later tests find an idle kernel)."""
+        try:
+            return self.iopub_until(
+                msg_id,
+                lambda m: m["msg_type"] == "stream" and text in m["content"]["text"],
+                timeout, "stdout %r" % text)
+        except AssertionError:
+            self._unstick(msg_id)
+            raise
+
+    def healthy(self):
+        """Whether the kernel runs a trivial cell within 10 seconds."""
+        try:
+            return self.execute("_ = 0", timeout=10).status == "ok"
+        except AssertionError:
+            return False
+
+    def restart(self):
+        """Restart the kernel process (a fresh front and worker)."""
+        self.km.restart_kernel(now=True)
+        self.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        self.drain()
 
     # ---- requests ----------------------------------------------------------
 
@@ -178,7 +211,8 @@ class KernelSession:
         return self.control_request("interrupt_request", timeout=timeout)
 
     def drain(self):
-        """Drop whatever is queued on shell, iopub and stdin."""
+        """Drop whatever is queued or kept on shell, iopub and stdin."""
+        self._stash.clear()
         for get in (self.kc.get_shell_msg, self.kc.get_iopub_msg, self.kc.get_stdin_msg):
             while True:
                 try:
@@ -188,6 +222,11 @@ class KernelSession:
 
 
 # ---- processes ---------------------------------------------------------------
+
+
+def all_pids():
+    """Every live process id (read from /proc)."""
+    return [int(e) for e in os.listdir("/proc") if e.isdigit() and alive(int(e))]
 
 
 def children(pid):

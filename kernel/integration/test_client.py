@@ -7,14 +7,21 @@ nothing sleeps to synchronise. Run through run_all.py.
 """
 
 import itertools
+import json
 import os
+import shutil
 import signal
+import subprocess
+import sys
+import tempfile
+import threading
 import unittest
 
 from kernelsession import (
     TIMEOUT,
     KernelSession,
     alive,
+    all_pids,
     children,
     cmdline,
     wait_until,
@@ -43,7 +50,11 @@ class SharedKernel(unittest.TestCase):
         cls.k.close()
 
     def setUp(self):
+        # A test that fails may leave the kernel unusable; restart it then,
+        # so that one failure does not fail every later test of the class.
         self.k.drain()
+        if not self.k.healthy():
+            self.k.restart()
 
     def assertOK(self, res):
         self.assertEqual(res.status, "ok", res)
@@ -84,6 +95,19 @@ class TestInterrupt(SharedKernel):
 
     def test_blocked_receive(self):
         self.check_interrupt("ch := make(chan int)\n<-ch")
+
+    def test_blocked_host_call(self):
+        # A compiled call blocked forever (a second Lock of a sync.Mutex) cannot
+        # be cancelled inside the worker; DESIGN.md: after a grace period the
+        # front kills and restarts the worker, and says so. Either way the
+        # next cell must run.
+        self.check_interrupt('import "sync"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()')
+
+    def test_subprocess_is_killed(self):
+        marker = "3599.%d" % next(_names)
+        self.check_interrupt('import "os/exec"\nexec.Command("sleep", "%s").Run()' % marker)
+        wait_until(lambda: not any(cmdline(p) == "sleep " + marker for p in all_pids()), 10,
+                   "the cell's `sleep %s` child process to be killed" % marker)
 
     def test_interrupt_when_idle(self):
         reply = self.k.interrupt()
@@ -161,9 +185,8 @@ class TestStdin(SharedKernel):
             'fmt.Println("hello " + name)'
         )
         msg_id = self.k.kc.execute(code, allow_stdin=True)
-        req = self.k.kc.get_stdin_msg(timeout=TIMEOUT)
+        req = self.k.input_request(msg_id)
         self.assertEqual(req["msg_type"], "input_request")
-        self.assertEqual(req["parent_header"]["msg_id"], msg_id)
         self.assertEqual(req["content"]["prompt"], "name? ")
         self.assertFalse(req["content"]["password"])
         self.k.kc.input("gopher")
@@ -178,7 +201,7 @@ class TestStdin(SharedKernel):
             'fmt.Println("length", len(pw))'
         )
         msg_id = self.k.kc.execute(code, allow_stdin=True)
-        req = self.k.kc.get_stdin_msg(timeout=TIMEOUT)
+        req = self.k.input_request(msg_id)
         self.assertEqual(req["msg_type"], "input_request")
         self.assertEqual(req["content"]["prompt"], "secret? ")
         self.assertIs(req["content"]["password"], True)
@@ -210,14 +233,31 @@ class TestExecuteOptions(SharedKernel):
 
     def test_stop_on_error_aborts_queued_cells(self):
         kc = self.k.kc
-        first = kc.execute('panic("first fails")', stop_on_error=True, allow_stdin=False)
+        # The first cell fails only once the test creates `release`, after
+        # the kernel has surely read the queued requests: the front answers
+        # the kernel_info_request sent behind them first.
+        release = os.path.join(tempfile.mkdtemp(prefix="gokernel-test-"), "release")
+        self.addCleanup(shutil.rmtree, os.path.dirname(release))
+        wait = fresh_name("waitForRelease")
+        first = kc.execute(
+            'import (\n\t"os"\n\t"time"\n)\n'
+            "func %s(path string) {\n"
+            "\tfor {\n\t\tif _, err := os.Stat(path); err == nil {\n\t\t\treturn\n\t\t}\n"
+            "\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n"
+            "%s(%s)\n"
+            'panic("first fails")' % (wait, wait, json.dumps(release)),
+            stop_on_error=True, allow_stdin=False)
         queued = [kc.execute(FMT + 'fmt.Println("must not run %d")' % i, allow_stdin=False)
                   for i in range(2)]
+        self.k.shell_reply(kc.kernel_info(), what="kernel_info_reply while a cell runs")
+        open(release, "w").close()
         res = self.k.collect(first)
         self.assertEqual(res.status, "error", res)
+        self.assertIn("first fails", res.error_text())
         for msg_id in queued:
             reply = self.k.shell_reply(msg_id)
-            self.assertIn(reply["content"]["status"], ("aborted", "abort"), reply["content"])
+            self.assertIn(reply["content"]["status"], ("aborted", "abort"),
+                          "queued cell not aborted after %r: %r" % (res.content.get("evalue"), reply["content"]))
         # Queued cells produced no output.
         self.k.drain()
         self.assertWorks()
@@ -315,6 +355,78 @@ class TestChannels(SharedKernel):
         self.assertEqual(reply["content"]["cursor_end"], len(code))
 
 
+DISPLAY = 'import "github.com/gokernel/gokernel/interp/display"\n'
+
+
+class TestOutputs(SharedKernel):
+    def test_display_handle_update(self):
+        h = fresh_name("handle")
+        shown = self.k.execute(DISPLAY + '%s := display.NewHandle()\n%s.Show(display.HTML("<i>v1</i>"))' % (h, h))
+        self.assertOK(shown)
+        displays = [m for m in shown.outputs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, shown)
+        display_id = displays[0]["content"].get("transient", {}).get("display_id")
+        self.assertTrue(display_id, displays[0]["content"])
+        self.assertEqual(displays[0]["content"]["data"]["text/html"], "<i>v1</i>")
+        updated = self.k.execute('%s.Update(display.HTML("<i>v2</i>"))' % h)
+        self.assertOK(updated)
+        updates = [m for m in updated.outputs if m["msg_type"] == "update_display_data"]
+        self.assertEqual(len(updates), 1, updated)
+        self.assertEqual(updates[0]["content"]["transient"]["display_id"], display_id)
+        self.assertEqual(updates[0]["content"]["data"]["text/html"], "<i>v2</i>")
+
+    def test_rich_execute_result(self):
+        res = self.k.execute(DISPLAY + 'display.HTML("<b>rich</b>")')
+        self.assertOK(res)
+        results = [m for m in res.outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1, res)
+        self.assertEqual(results[0]["content"]["data"].get("text/html"), "<b>rich</b>")
+        self.assertIn("text/plain", results[0]["content"]["data"])
+
+    def test_late_goroutine_output_goes_to_its_cell(self):
+        ch = fresh_name("lateCh")
+        start = self.k.execute(FMT + '%s := make(chan bool)\ngo func() {\n\t<-%s\n\tfmt.Println("late line")\n}()' % (ch, ch))
+        self.assertOK(start)
+        self.assertNotIn("late line", start.stream("stdout"))
+        release = self.k.execute("%s <- true" % ch)
+        self.assertOK(release)
+        if "late line" in release.stream("stdout"):
+            self.fail("late output was published under the releasing cell, not the cell that started the goroutine")
+        late = self.k.wait_for_stdout(start.msg_id, "late line")
+        self.assertEqual(late[-1]["parent_header"]["msg_id"], start.msg_id)
+
+
+class TestHeartbeat(SharedKernel):
+    def ping(self, payload):
+        import zmq
+
+        info = self.k.km.get_connection_info()
+        ctx = zmq.Context()
+        sock = ctx.socket(zmq.REQ)
+        sock.linger = 0
+        try:
+            sock.connect("%s://%s:%d" % (info["transport"], info["ip"], info["hb_port"]))
+            sock.send(payload)
+            if not sock.poll(10000):
+                self.fail("no heartbeat echo within 10 s")
+            return sock.recv()
+        finally:
+            sock.close()
+            ctx.term()
+
+    def test_heartbeat_echoes(self):
+        self.assertEqual(self.ping(b"ping-1"), b"ping-1")
+
+    def test_heartbeat_while_cell_runs(self):
+        msg_id = self.k.kc.execute(FMT + 'fmt.Println("started")\nfor {\n}', allow_stdin=False)
+        early = self.k.wait_for_stdout(msg_id, "started")
+        try:
+            self.assertEqual(self.ping(b"busy-ping"), b"busy-ping")
+        finally:
+            self.k.interrupt()
+            self.k.collect(msg_id, early=early)
+
+
 class TestHistory(SharedKernel):
     def test_tail_skips_unstored_cells(self):
         stored = "%s := 1" % fresh_name("stored")
@@ -342,8 +454,13 @@ class TestMalformedMessages(SharedKernel):
         self.ctx = zmq.Context()
         self.sock = self.ctx.socket(zmq.DEALER)
         self.sock.linger = 0
-        self.sock.connect("%s://%s:%d" % (info["transport"], info["ip"], info["shell_port"]))
+        self.info = info
         self.zmq = zmq
+        self.connect("shell_port")
+
+    def connect(self, port_name):
+        info = self.info
+        self.sock.connect("%s://%s:%d" % (info["transport"], info["ip"], info[port_name]))
 
     def tearDown(self):
         self.sock.close()
@@ -399,6 +516,16 @@ class TestMalformedMessages(SharedKernel):
         self.assertEqual(got[-1][0]["msg_type"], "kernel_info_reply")
 
     def test_bad_messages_get_no_reply(self):
+        self.check_bad_messages()
+
+    def test_bad_messages_on_control_get_no_reply(self):
+        self.sock.close()
+        self.sock = self.ctx.socket(self.zmq.DEALER)
+        self.sock.linger = 0
+        self.connect("control_port")
+        self.check_bad_messages()
+
+    def check_bad_messages(self):
         bad = {
             "bad-signature": self.frames("kernel_info_request", "bad-signature", signature=b"0" * 64),
             "no-signature": self.frames("kernel_info_request", "no-signature", signature=b""),
@@ -477,10 +604,47 @@ class TestLifecycle(unittest.TestCase):
         self.assertEqual(self.k.km.provisioner.process.returncode, 0)
         wait_until(lambda: not alive(worker), 10, "worker %d to exit" % worker)
 
+    def test_shutdown_while_cell_runs(self):
+        worker = self.running_worker()
+        msg_id = self.k.kc.execute(FMT + 'fmt.Println("started")\nfor {\n}', allow_stdin=False)
+        self.k.wait_for_stdout(msg_id, "started")
+        reply = self.k.control_reply(self.k.kc.shutdown())
+        self.assertEqual(reply["content"]["status"], "ok")
+        wait_until(lambda: self.k.km.provisioner.process.poll() is not None, 10,
+                   "kernel to exit after shutdown_request during a running cell")
+        wait_until(lambda: not alive(worker), 10, "worker %d to exit" % worker)
+
     def test_no_orphan_worker_after_kill_9(self):
         worker = self.running_worker()
         os.kill(self.k.pid, signal.SIGKILL)
         wait_until(lambda: not alive(worker), 10, "worker %d to exit after kill -9 of the kernel" % worker)
+
+    def test_kernel_exits_when_its_launcher_dies(self):
+        # ipykernel's ParentPollerUnix exits once the process that started it
+        # is gone; a kernel left behind by a crashed notebook server or client
+        # would otherwise run (with its worker) forever.
+        launcher = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sys, time\n"
+             "from jupyter_client.manager import KernelManager\n"
+             "km = KernelManager(kernel_name='gokernel')\n"
+             "km.start_kernel()\n"
+             "print(km.provisioner.process.pid, flush=True)\n"
+             "sys.stdin.read()\n"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.addCleanup(launcher.wait, TIMEOUT)
+        self.addCleanup(launcher.kill)
+        line = []
+        reader = threading.Thread(target=lambda: line.append(launcher.stdout.readline()))
+        reader.start()
+        reader.join(TIMEOUT)
+        self.assertTrue(line and line[0].strip().isdigit(), "launcher did not report a kernel pid")
+        kernel = int(line[0])
+        self.addCleanup(lambda: alive(kernel) and os.kill(kernel, signal.SIGKILL))
+        wait_until(lambda: alive(kernel), 10, "kernel %d to start" % kernel)
+        launcher.kill()
+        launcher.wait(TIMEOUT)
+        wait_until(lambda: not alive(kernel), 15, "kernel %d to exit after its launcher died" % kernel)
 
     def test_worker_death_keeps_kernel_process(self):
         front = self.k.pid

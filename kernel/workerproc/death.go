@@ -11,7 +11,7 @@ import (
 const resetNote = "The session state was reset: a fresh worker is running, and earlier cells' declarations are gone. Re-run the cells you need."
 
 // maxStackLines bounds the stack excerpt shown from a crash.
-const maxStackLines = 20
+const maxStackLines = 8
 
 // describeDeath turns how w ended into a cell error: the Go runtime's own
 // reason when it printed one (panic, fatal error, stack overflow), the exit

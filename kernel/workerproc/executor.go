@@ -71,7 +71,7 @@ func Start(opts Options, host kernel.Host) (*Executor, error) {
 		opts.Env = os.Environ()
 	}
 	e := &Executor{opts: opts, host: host}
-	w, err := spawn(opts.Command, opts.Env, e.onFrame)
+	w, err := spawn(opts.Command, opts.Env, e.onFrame, e.onStderr)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,8 @@ func (e *Executor) Execute(ctx context.Context, req kernel.ExecuteRequest) kerne
 	}
 	select {
 	case f := <-run.done:
+		run.w.awaitSync(req.CellID, syncLimit)
+		e.finished(run)
 		return replyOf(f)
 	case <-run.w.dead:
 		return e.deathReply(run)
@@ -116,9 +118,20 @@ func (e *Executor) begin(ctx context.Context, cell string) (*cellRun, error) {
 	if e.w == nil {
 		return nil, fmt.Errorf("workerproc: no worker is running")
 	}
+	e.w.inflight = cell
 	e.running = &cellRun{id: cell, w: e.w, done: make(chan *link.Frame, 1), hardKill: make(chan struct{}), ctx: ctx}
 	e.lastCel = cell
 	return e.running, nil
+}
+
+// finished records that run's worker completed the cell normally, so a
+// later death of the worker is not blamed on it.
+func (e *Executor) finished(run *cellRun) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if run.w.inflight == run.id {
+		run.w.inflight = ""
+	}
 }
 
 func (e *Executor) end(run *cellRun) {
@@ -156,6 +169,19 @@ func (e *Executor) escalate(run *cellRun) {
 	}
 	run.once.Do(func() { close(run.hardKill) })
 	run.w.kill()
+}
+
+// syncLimit bounds the wait for a cell's stderr sync marker.
+const syncLimit = 5 * time.Second
+
+// onStderr publishes what a worker wrote to its stderr (os.Stderr, log,
+// child processes) as stderr output of the running cell, or of the last
+// cell when none runs.
+func (e *Executor) onStderr(text string) {
+	e.mu.Lock()
+	cell := e.lastCel
+	e.mu.Unlock()
+	e.host.Output(kernel.Output{CellID: cell, Kind: "stream", Name: "stderr", Text: text})
 }
 
 // onFrame handles one frame from worker w, on w's reader goroutine.
@@ -211,8 +237,8 @@ func (e *Executor) watch(w *worker) {
 // that the session was reset. A death while no cell ran is reported as
 // stderr output of the last cell, since no reply can carry it. e.mu is held.
 func (e *Executor) replaceLocked(w *worker) {
-	idle := e.running == nil || e.running.w != w
-	nw, err := spawn(e.opts.Command, e.opts.Env, e.onFrame)
+	idle := w.inflight == ""
+	nw, err := spawn(e.opts.Command, e.opts.Env, e.onFrame, e.onStderr)
 	if err != nil {
 		e.opts.Logger.Printf("workerproc: restart worker: %v", err)
 		e.w = nil

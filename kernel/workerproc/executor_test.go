@@ -63,6 +63,8 @@ func fakeRun(f *link.Frame, out *link.Writer, interrupts chan struct{}, inputs c
 	done := &link.Frame{Kind: link.Done, Cell: f.Cell}
 	cmd, arg, _ := strings.Cut(f.Code, ":")
 	switch cmd {
+	case "stderr":
+		fmt.Fprint(os.Stderr, arg)
 	case "print":
 		_ = out.Write(&link.Frame{Kind: link.Output, Cell: f.Cell, Event: &link.Event{Kind: "stream", Name: "stdout", Text: arg}})
 	case "pid":
@@ -83,6 +85,7 @@ func fakeRun(f *link.Frame, out *link.Writer, interrupts chan struct{}, inputs c
 		r := <-inputs
 		done.Result = &link.Bundle{Data: map[string]any{"text/plain": r.Value}}
 	}
+	fmt.Fprintf(os.Stderr, "%s%s\x00\n", SyncMarker, f.Cell)
 	_ = out.Write(done)
 }
 
@@ -143,6 +146,23 @@ func TestOutputBeforeDone(t *testing.T) {
 	defer rec.mu.Unlock()
 	if len(rec.outputs) != 1 || rec.outputs[0].Text != "hello" || rec.outputs[0].CellID != "print:hello" {
 		t.Fatalf("outputs %+v", rec.outputs)
+	}
+}
+
+func TestStderrBelongsToItsCell(t *testing.T) {
+	e, rec := startFake(t, time.Minute)
+	for i := 0; i < 20; i++ {
+		code := fmt.Sprintf("stderr:line %d\n", i)
+		if rep := run(e, code); rep.Err != nil {
+			t.Fatal(rep.Err)
+		}
+		rec.mu.Lock()
+		n := len(rec.outputs)
+		last := rec.outputs[n-1]
+		rec.mu.Unlock()
+		if last.CellID != code || last.Name != "stderr" || last.Text != fmt.Sprintf("line %d\n", i) {
+			t.Fatalf("cell %d: last output %+v", i, last)
+		}
 	}
 }
 
@@ -244,5 +264,24 @@ func TestCrashReason(t *testing.T) {
 	}
 	if r, _ := crashReason("just text\n"); r != "" {
 		t.Errorf("reason from ordinary stderr: %q", r)
+	}
+}
+
+func TestStderrSplitter(t *testing.T) {
+	var text []string
+	var syncs []string
+	s := &stderrSplitter{text: func(x string) { text = append(text, x) }, sync: func(c string) { syncs = append(syncs, c) }}
+	in := "a\nb" + SyncMarker + "c1\x00\npanic: not fatal\nmore\n" + SyncMarker + "c2\x00\nfatal error: x\n"
+	for i := 0; i < len(in); i += 3 { // arrive in small chunks, splitting markers
+		s.write([]byte(in[i:min(i+3, len(in))]))
+	}
+	if got := strings.Join(text, ""); got != "a\nbpanic: not fatal\nmore\n" {
+		t.Errorf("text %q", got)
+	}
+	if strings.Join(syncs, ",") != "c1,c2" {
+		t.Errorf("syncs %q", syncs)
+	}
+	if s.held.String() != "fatal error: x\n" {
+		t.Errorf("held %q", s.held.String())
 	}
 }

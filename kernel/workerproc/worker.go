@@ -1,14 +1,13 @@
 package workerproc
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/gokernel/gokernel/kernel/link"
 )
@@ -18,11 +17,16 @@ type worker struct {
 	cmd   *exec.Cmd
 	out   *link.Writer // frames to the worker
 	outF  *os.File
-	crash *tail // the worker's stderr: the Go runtime's crash text lands here
+	crash *crashLog // the worker's stderr: the Go runtime's crash text lands here
 
 	ready chan struct{} // closed by the Ready frame
-	dead  chan struct{} // closed once the process exited and its frames were read
-	err   error         // how the process ended; read after dead is closed
+
+	syncMu sync.Mutex
+	synced map[string]chan struct{} // cell → closed when its sync marker was read
+	dead   chan struct{}            // closed once the process exited and its frames were read
+	err    error                    // how the process ended; read after dead is closed
+
+	inflight string // the cell sent and not yet finished; guarded by Executor.mu
 
 	readers sync.WaitGroup
 }
@@ -30,7 +34,8 @@ type worker struct {
 // spawn starts the worker process with the link on its file descriptors 3
 // (frames in) and 4 (frames out). Frames it sends go to onFrame, called on
 // one goroutine in order.
-func spawn(command []string, env []string, onFrame func(*worker, *link.Frame)) (*worker, error) {
+// Text the worker writes to stderr goes to onStderr.
+func spawn(command []string, env []string, onFrame func(*worker, *link.Frame), onStderr func(string)) (*worker, error) {
 	toWorkerR, toWorkerW, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("workerproc: pipe: %w", err)
@@ -58,11 +63,12 @@ func spawn(command []string, env []string, onFrame func(*worker, *link.Frame)) (
 	}
 	w := &worker{
 		cmd: cmd, out: link.NewWriter(toWorkerW), outF: toWorkerW,
-		crash: newTail(64 << 10), ready: make(chan struct{}), dead: make(chan struct{}),
+		crash: new(crashLog), ready: make(chan struct{}), dead: make(chan struct{}),
+		synced: map[string]chan struct{}{},
 	}
 	w.readers.Add(2)
 	go w.readFrames(fromWorkerR, onFrame)
-	go w.readStderr(stderrR)
+	go w.readStderr(stderrR, onStderr)
 	go w.wait()
 	return w, nil
 }
@@ -84,10 +90,49 @@ func (w *worker) readFrames(r *os.File, onFrame func(*worker, *link.Frame)) {
 	}
 }
 
-func (w *worker) readStderr(r *os.File) {
+func (w *worker) readStderr(r *os.File, onText func(string)) {
 	defer w.readers.Done()
 	defer r.Close()
-	_, _ = io.Copy(w.crash, bufio.NewReader(r))
+	split := &stderrSplitter{text: onText, sync: func(cell string) { close(w.syncChan(cell)) }}
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			_, _ = w.crash.Write(buf[:n])
+			split.write(buf[:n])
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// syncChan returns the channel closed when cell's sync marker is read.
+func (w *worker) syncChan(cell string) chan struct{} {
+	w.syncMu.Lock()
+	defer w.syncMu.Unlock()
+	ch, ok := w.synced[cell]
+	if !ok {
+		ch = make(chan struct{})
+		w.synced[cell] = ch
+	}
+	return ch
+}
+
+// awaitSync waits until everything cell wrote to stderr was read: its sync
+// marker arrived, the worker died, or (for a worker that writes no
+// markers) limit passed.
+func (w *worker) awaitSync(cell string, limit time.Duration) {
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-w.syncChan(cell):
+	case <-w.dead:
+	case <-t.C:
+	}
+	w.syncMu.Lock()
+	delete(w.synced, cell)
+	w.syncMu.Unlock()
 }
 
 // wait reaps the process, then waits for every frame and crash byte it

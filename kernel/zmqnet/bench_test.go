@@ -1,6 +1,7 @@
 package zmqnet
 
 import (
+	"context"
 	"testing"
 
 	"github.com/gokernel/gokernel/kernel"
@@ -29,6 +30,33 @@ func BenchmarkShellRoundTrip(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := c.Recv(ctx, kernel.Shell); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIOPubToSubscriber measures publishing a stream message and its
+// arrival at a Client, one at a time.
+func BenchmarkIOPubToSubscriber(b *testing.B) {
+	tr, c := benchPair(b)
+	ctx := b.Context()
+	m := &wire.Message{Header: wire.NewHeader("stream", "s", "k"), Content: []byte(`{"name":"stdout","text":"hello\n"}`)}
+	for { // wait out the slow joiner
+		if err := tr.Send(kernel.IOPub, m); err != nil {
+			b.Fatal(err)
+		}
+		attempt, cancel := context.WithTimeout(ctx, retryInterval)
+		_, err := c.Recv(attempt, kernel.IOPub)
+		cancel()
+		if err == nil {
+			break
+		}
+	}
+	for b.Loop() {
+		if err := tr.Send(kernel.IOPub, m); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Recv(ctx, kernel.IOPub); err != nil {
 			b.Fatal(err)
 		}
 	}

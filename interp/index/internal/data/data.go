@@ -34,7 +34,7 @@ func (k Kind) String() string {
 	case ConstKind:
 		return "statement"
 	case FieldKind:
-		return "instance"
+		return "property"
 	case MethodKind:
 		return "function"
 	case PackageKind:

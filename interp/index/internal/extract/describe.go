@@ -117,9 +117,13 @@ func (d *describer) describeType(obj *types.TypeName, m *data.Member) {
 	if named, ok := t.(*types.Named); ok && named.TypeParams().Len() > 0 {
 		head += d.typeParams(named.TypeParams())
 	}
-	if obj.IsAlias() {
-		head += " ="
-		m.Type = d.typeString(t)
+	if a, ok := t.(*types.Alias); ok {
+		m.Type = d.typeString(a.Rhs())
+		t = types.Unalias(t)
+		m.Signature = head + " = " + m.Type
+		m.Fields = d.fields(t)
+		m.Methods = d.methods(t)
+		return
 	}
 	switch u := under.(type) {
 	case *types.Struct:

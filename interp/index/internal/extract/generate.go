@@ -15,12 +15,14 @@ import (
 // ModulePath is the module whose packages cells import.
 const ModulePath = "github.com/gokernel/gokernel"
 
-// RepoPackages are the gokernel packages exported to cells. A package whose
-// directory does not exist (yet) is skipped.
-var RepoPackages = []string{
-	ModulePath + "/runtime",
-	ModulePath + "/interp/display",
-	ModulePath + "/interp/input",
+// RepoPackages returns the gokernel packages exported to cells. A package
+// whose directory does not exist (yet) is skipped by Generate.
+func RepoPackages() []string {
+	return []string{
+		ModulePath + "/runtime",
+		ModulePath + "/interp/display",
+		ModulePath + "/interp/input",
+	}
 }
 
 // DescribeAll describes the given import paths in order. A path whose
@@ -55,7 +57,7 @@ func Generate(cfg Config, dir string) error {
 		return fmt.Errorf("extract: %w", err)
 	}
 	l := NewLoader(cfg)
-	pkgs, err := l.DescribeAll(append(std, RepoPackages...))
+	pkgs, err := l.DescribeAll(append(std, RepoPackages()...))
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -59,4 +61,14 @@ func hasGoFiles(dir string) bool {
 		}
 	}
 	return false
+}
+
+// GOROOT returns the root of the Go tree of the go command on PATH
+// (`go env GOROOT`), the toolchain whose sources describe the library.
+func GOROOT() (string, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", fmt.Errorf("extract: go env GOROOT: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
 }

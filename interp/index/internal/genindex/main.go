@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
 
 	"github.com/gokernel/gokernel/interp/index/internal/extract"
 )
@@ -16,7 +15,12 @@ func main() {
 	out := flag.String("out", "data", "output directory (replaced)")
 	repo := flag.String("repo", "../..", "module root")
 	flag.Parse()
-	cfg := extract.Config{GOROOT: runtime.GOROOT(), RepoRoot: *repo, ModulePath: extract.ModulePath}
+	goroot, err := extract.GOROOT()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	cfg := extract.Config{GOROOT: goroot, RepoRoot: *repo, ModulePath: extract.ModulePath}
 	if err := extract.Generate(cfg, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -1,0 +1,27 @@
+package chart
+
+import "image/color"
+
+// palette colours series and timeline rows in turn (Tableau 10: distinct,
+// and readable on white).
+var palette = [...]color.RGBA{
+	{R: 0x4e, G: 0x79, B: 0xa7, A: 0xff},
+	{R: 0xf2, G: 0x8e, B: 0x2b, A: 0xff},
+	{R: 0xe1, G: 0x57, B: 0x59, A: 0xff},
+	{R: 0x76, G: 0xb7, B: 0xb2, A: 0xff},
+	{R: 0x59, G: 0xa1, B: 0x4f, A: 0xff},
+	{R: 0xed, G: 0xc9, B: 0x48, A: 0xff},
+	{R: 0xb0, G: 0x7a, B: 0xa1, A: 0xff},
+	{R: 0xff, G: 0x9d, B: 0xa7, A: 0xff},
+	{R: 0x9c, G: 0x75, B: 0x5f, A: 0xff},
+	{R: 0xba, G: 0xb0, B: 0xac, A: 0xff},
+}
+
+// textColor is the colour of notes. Never modified.
+var textColor = color.RGBA{R: 0x33, G: 0x33, B: 0x33, A: 0xff}
+
+// gridColor is the colour of grid lines. Never modified.
+var gridColor = color.RGBA{R: 0xd0, G: 0xd0, B: 0xd0, A: 0xff}
+
+// colorAt returns the i-th palette colour, wrapping around.
+func colorAt(i int) color.Color { return palette[i%len(palette)] }

@@ -1,0 +1,115 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A golden file under testdata/ is one cell sequence, run in a fresh
+// session. Sections start with a line "-- name --": each "cell" section is
+// a cell; the sections after it state what that cell must give:
+//
+//	-- stdout --  the cell's stdout (absent: none)
+//	-- stderr --  the cell's stderr (absent: none)
+//	-- result --  the text/plain of its result (absent: no result)
+//	-- error --   "Name: Value" of its *Error (absent: no error)
+//	-- traceback -- lines that must appear in the error's traceback
+//
+// Section text ends at the next section; one trailing newline is dropped
+// from result, error and traceback.
+type goldenCell struct {
+	code   string
+	expect map[string]string
+}
+
+func parseGolden(t *testing.T, data string) []goldenCell {
+	var cells []goldenCell
+	var name string
+	var body strings.Builder
+	flush := func() {
+		if name == "" {
+			return
+		}
+		text := body.String()
+		if name == "cell" {
+			cells = append(cells, goldenCell{code: strings.TrimSuffix(text, "\n"), expect: map[string]string{}})
+		} else if len(cells) == 0 {
+			t.Fatalf("section %q before any cell", name)
+		} else {
+			cells[len(cells)-1].expect[name] = text
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(data, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") {
+			flush()
+			name = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
+			continue
+		}
+		body.WriteString(line)
+	}
+	flush()
+	return cells
+}
+
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.cells"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".cells"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, rec := newTestSession(t)
+			for i, c := range parseGolden(t, string(data)) {
+				id := filepath.Base(file) + "#" + string(rune('1'+i))
+				res, err := s.Execute(context.Background(), Cell{ID: id, Code: c.code})
+				checkGolden(t, i+1, c, res, err, rec.take(), id)
+			}
+		})
+	}
+}
+
+func checkGolden(t *testing.T, n int, c goldenCell, res *Result, err error, events []Event, id string) {
+	t.Helper()
+	stdout, stderr := streams(events, id)
+	if stdout != c.expect["stdout"] {
+		t.Errorf("cell %d stdout:\n%q\nwant:\n%q", n, stdout, c.expect["stdout"])
+	}
+	if stderr != c.expect["stderr"] {
+		t.Errorf("cell %d stderr:\n%q\nwant:\n%q", n, stderr, c.expect["stderr"])
+	}
+	want, ok := c.expect["result"]
+	switch {
+	case !ok && res != nil:
+		t.Errorf("cell %d: unexpected result %q", n, plainText(res))
+	case ok && plainText(res) != strings.TrimSuffix(want, "\n"):
+		t.Errorf("cell %d result %q, want %q", n, plainText(res), strings.TrimSuffix(want, "\n"))
+	}
+	var e *Error
+	wantErr, ok := c.expect["error"]
+	switch {
+	case !ok && err != nil:
+		t.Errorf("cell %d: unexpected error %v\n%s", n, err, tb(err))
+	case ok && !errors.As(err, &e):
+		t.Errorf("cell %d: error %v, want %q", n, err, wantErr)
+	case ok && e.Error() != strings.TrimSuffix(wantErr, "\n"):
+		t.Errorf("cell %d error:\n%s\nwant:\n%s", n, e.Error(), strings.TrimSuffix(wantErr, "\n"))
+	}
+	if want, ok := c.expect["traceback"]; ok && e != nil {
+		got := strings.Join(e.Traceback, "\n")
+		for _, line := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
+			if !strings.Contains(got, line) {
+				t.Errorf("cell %d traceback lacks %q:\n%s", n, line, got)
+			}
+		}
+	}
+}
