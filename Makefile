@@ -49,7 +49,7 @@ run: setup
 test: deps build fmt-check vet generate-check go-test integration
 
 fmt-check:
-	@out=$$($(dir $(GO))gofmt -l . 2>&1 || true); \
+	@out=$$($(GO)fmt -l . 2>&1 || true); \
 	if [[ -n "$$out" ]]; then echo "gofmt: these files need gofmt -w:"; echo "$$out"; exit 1; fi; \
 	echo "gofmt: clean"
 

@@ -73,9 +73,10 @@ func (pc *parsedCell) firstCellPos(n ast.Node) token.Pos {
 
 // A chunk is one evaluation: source for yaegi and the kind of its items.
 type chunk struct {
-	src  string
-	kind itemKind
-	imp  *importSpec // for an import chunk: its one import
+	src     string
+	kind    itemKind
+	imp     *importSpec // for an import chunk: its one import
+	refresh bool        // re-evaluates earlier callers (see redefine.go)
 }
 
 // A unit is one top-level node of a parsed cell, tagged with the item it

@@ -12,7 +12,12 @@
 //     them gone: "declared and not used" and "imported and not used". A
 //     cell's final expression may be unused: it is the cell's value.
 //  3. Rewrite: package interp/rewrite works around yaegi's bugs, and every
-//     go statement becomes a tracked spawn (see spawn.go).
+//     go statement becomes a tracked spawn (see spawn.go). The pipeline
+//     itself handles what concerns top-level statements: defers (run once,
+//     at the end of the cell, see toplevel.go), type switches, func main
+//     (mainfunc.go), the final value and display calls of cell types
+//     (final.go, showrich.go), and callers of redefined functions
+//     (redefine.go).
 //  4. Evaluate: the rewritten cell is printed back to source with line
 //     directives and evaluated in cell order (imports, then declarations,
 //     then statements), under the context of Execute.
@@ -46,10 +51,21 @@
 // "Interrupted" whose traceback lists the background goroutines it stopped.
 // A goroutine blocked inside a compiled function cannot be stopped.
 //
+// # Process
+//
+// os.Exit in a cell ends the worker process (after its output is emitted);
+// the kernel reports it. log.Fatal panics instead (yaegi's restricted log).
+// fmt.Scan* in a cell asks the user for a line, like input.Line; os.Stdin is
+// an empty file.
+//
 // # Known yaegi limits
 //
 // yaegi's global frame is not synchronised: a goroutine that reads or
 // writes a top-level variable while a later cell is evaluated races with it
 // (go test -race sees it inside yaegi). Tests therefore start goroutines
-// whose arguments carry what they use and wait until they run.
+// whose arguments carry what they use and wait until they run; golden files
+// that cannot are marked racy. A top-level defer runs when the cell's
+// statements end, but a deferred recover cannot stop the cell's own panic.
+// Goroutines that compiled code starts (the runtime's workers, HTTP
+// handlers) are not tracked spawns: their output goes to the running cell.
 package interp

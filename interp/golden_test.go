@@ -3,8 +3,10 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -18,6 +20,13 @@ import (
 //	-- result --  the text/plain of its result (absent: no result)
 //	-- error --   "Name: Value" of its *Error (absent: no error)
 //	-- traceback -- lines that must appear in the error's traceback
+//	-- display --  its display events, one a line: kind, MIME types, text/plain
+//
+// A file whose first section is "-- racy --" is skipped under the race
+// detector; the section says why. yaegi's frames are not synchronised, so
+// goroutines that share a cell's top-level variables race inside yaegi even
+// when the Go code is correct (the race detector reports yaegi's own reads
+// and writes).
 //
 // Section text ends at the next section; one trailing newline is dropped
 // from result, error and traceback.
@@ -26,8 +35,7 @@ type goldenCell struct {
 	expect map[string]string
 }
 
-func parseGolden(t *testing.T, data string) []goldenCell {
-	var cells []goldenCell
+func parseGolden(t *testing.T, data string) (cells []goldenCell, racy string) {
 	var name string
 	var body strings.Builder
 	flush := func() {
@@ -35,7 +43,9 @@ func parseGolden(t *testing.T, data string) []goldenCell {
 			return
 		}
 		text := body.String()
-		if name == "cell" {
+		if name == "racy" {
+			racy = strings.TrimSpace(text)
+		} else if name == "cell" {
 			cells = append(cells, goldenCell{code: strings.TrimSuffix(text, "\n"), expect: map[string]string{}})
 		} else if len(cells) == 0 {
 			t.Fatalf("section %q before any cell", name)
@@ -54,7 +64,7 @@ func parseGolden(t *testing.T, data string) []goldenCell {
 		body.WriteString(line)
 	}
 	flush()
-	return cells
+	return cells, racy
 }
 
 func TestGolden(t *testing.T) {
@@ -68,8 +78,12 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			cells, racy := parseGolden(t, string(data))
+			if racy != "" && raceEnabled {
+				t.Skip("races inside yaegi under the race detector: " + racy)
+			}
 			s, rec := newTestSession(t)
-			for i, c := range parseGolden(t, string(data)) {
+			for i, c := range cells {
 				id := filepath.Base(file) + "#" + string(rune('1'+i))
 				res, err := s.Execute(context.Background(), Cell{ID: id, Code: c.code})
 				checkGolden(t, i+1, c, res, err, rec.take(), id)
@@ -86,6 +100,9 @@ func checkGolden(t *testing.T, n int, c goldenCell, res *Result, err error, even
 	}
 	if stderr != c.expect["stderr"] {
 		t.Errorf("cell %d stderr:\n%q\nwant:\n%q", n, stderr, c.expect["stderr"])
+	}
+	if got := displayLines(events, id); got != c.expect["display"] {
+		t.Errorf("cell %d display events:\n%s\nwant:\n%s", n, got, c.expect["display"])
 	}
 	want, ok := c.expect["result"]
 	switch {
@@ -112,4 +129,21 @@ func checkGolden(t *testing.T, n int, c goldenCell, res *Result, err error, even
 			}
 		}
 	}
+}
+
+// displayLines renders a cell's display events for golden files.
+func displayLines(events []Event, id string) string {
+	var b strings.Builder
+	for _, e := range events {
+		if e.CellID != id || e.Kind == Stream {
+			continue
+		}
+		keys := make([]string, 0, len(e.Data))
+		for k := range e.Data {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintf(&b, "%s %s | %v\n", e.Kind, strings.Join(keys, ","), e.Data["text/plain"])
+	}
+	return b.String()
 }

@@ -82,7 +82,14 @@ name + "/" + pw + "/" + fmt.Sprint(err)`})
 	if got := plainText(res); got != "Ada/secret/<nil>" {
 		t.Errorf("result %q", got)
 	}
-	if strings.Join(prompts, ",") != "in|name? ,in|pw? " {
+	res, err = s.Execute(context.Background(), Cell{ID: "scan", AllowStdin: true, Code: "var who string\nfmt.Scanln(&who)\nwho"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, tb(err))
+	}
+	if got := plainText(res); got != "Ada" {
+		t.Errorf("result %q", got)
+	}
+	if strings.Join(prompts, ",") != "in|name? ,in|pw? ,scan|" {
 		t.Errorf("prompts %q", prompts)
 	}
 	res, err = s.Execute(context.Background(), Cell{ID: "no", Code: "_, err2 := input.Line(\"x\")\nerr2.Error()"})

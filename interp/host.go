@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"reflect"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ func (s *Session) overrides() yaegi.Exports {
 		"time/time": {
 			"Sleep": reflect.ValueOf(s.sleep),
 		},
+		"os/exec/exec": {
+			"Command": reflect.ValueOf(s.command),
+		},
 		"github.com/gokernel/gokernel/interp/display/display": {
 			"Show":      reflect.ValueOf(func(v any) { publisher{s}.Publish(display.Bundle(v), "", false) }),
 			"Clear":     reflect.ValueOf(publisher{s}.Clear),
@@ -76,6 +80,17 @@ func (s *Session) sleep(d time.Duration) {
 	case <-t.C:
 	case <-s.done():
 	}
+}
+
+// command is exec.Command for cells: the process is killed when the cell
+// (or any later one, yaegi's interrupt being global) is interrupted, so an
+// interrupted `cmd.Run()` returns instead of leaving the cell stuck in a
+// compiled call. exec.CommandContext in cells keeps the caller's context.
+func (s *Session) command(name string, arg ...string) *exec.Cmd {
+	s.stateMu.Lock()
+	ctx := s.interruptCtx
+	s.stateMu.Unlock()
+	return exec.CommandContext(ctx, name, arg...)
 }
 
 // done returns a channel closed by the next interrupt.
@@ -131,4 +146,26 @@ func (s *Session) readInput(prompt string, password bool) (string, error) {
 		return "", fmt.Errorf("input: %w", err)
 	}
 	return strings.TrimSuffix(line, "\n"), nil
+}
+
+// scanReader is the interpreter's standard input, which fmt.Scan, Scanf and
+// Scanln read: each time it runs dry it asks the user for a line, like
+// input.Line, and fails at once when the cell may not read input. (os.Stdin
+// in cells is an empty file: nothing can tell when a cell reads it.)
+type scanReader struct {
+	s   *Session
+	buf []byte
+}
+
+func (r *scanReader) Read(p []byte) (int, error) {
+	if len(r.buf) == 0 {
+		line, err := r.s.readInput("", false)
+		if err != nil {
+			return 0, err
+		}
+		r.buf = []byte(line + "\n")
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
 }

@@ -3,6 +3,7 @@ package interp
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"go/importer"
 	"go/token"
@@ -14,7 +15,12 @@ import (
 	goruntime "runtime"
 	"strings"
 	"sync"
+	"time"
 )
+
+// listTimeout bounds one go list run (it compiles what is not in the build
+// cache yet).
+const listTimeout = 2 * time.Minute
 
 // warmPackages are listed at session start, so the first cells type-check
 // without waiting for the go command.
@@ -24,6 +30,8 @@ var warmPackages = []string{
 	"encoding/json", "image", "image/png",
 	"github.com/gokernel/gokernel/interp/display",
 	"github.com/gokernel/gokernel/interp/input",
+	"github.com/gokernel/gokernel/runtime",
+	"github.com/gokernel/gokernel/interp/chart",
 }
 
 // An exportImporter type-checks imports from the gc export data that
@@ -40,9 +48,13 @@ type exportImporter struct {
 	imp   types.ImporterFrom
 }
 
-// newExportImporter returns an importer whose packages live in fset.
-func newExportImporter(fset *token.FileSet) *exportImporter {
-	e := &exportImporter{dir: moduleDir(), files: make(map[string]string)}
+// newExportImporter returns an importer whose packages live in fset; go
+// list runs in dir (empty: see moduleDir).
+func newExportImporter(fset *token.FileSet, dir string) *exportImporter {
+	if dir == "" {
+		dir = moduleDir()
+	}
+	e := &exportImporter{dir: dir, files: make(map[string]string)}
 	e.imp = importer.ForCompiler(fset, "gc", e.lookup).(types.ImporterFrom)
 	return e
 }
@@ -78,8 +90,12 @@ func (e *exportImporter) warm(pkgs []string) {
 // Called with e.mu held.
 func (e *exportImporter) list(pkgs ...string) error {
 	args := append([]string{"list", "-export", "-deps", "-e", "-f", "{{.ImportPath}}\t{{.Export}}\t{{if .Error}}{{.Error}}{{end}}"}, pkgs...)
-	cmd := exec.Command(goTool(), args...)
+	ctx, cancel := context.WithTimeout(context.Background(), listTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, goTool(), args...)
 	cmd.Dir = e.dir
+	// never download: a cell importing an unknown path must fail fast
+	cmd.Env = append(os.Environ(), "GOPROXY=off")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -116,11 +132,17 @@ func (e *exportImporter) lookup(path string) (io.ReadCloser, error) {
 	return os.Open(f)
 }
 
-// goTool returns the go command of the Go installation running us, or "go".
+// goTool returns the go command: the one on PATH, else $GOROOT/bin/go,
+// else the default installation's.
 func goTool() string {
-	p := filepath.Join(goruntime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(p); err == nil {
+	if p, err := exec.LookPath("go"); err == nil {
 		return p
+	}
+	for _, root := range []string{os.Getenv("GOROOT"), "/usr/local/go"} {
+		p := filepath.Join(root, "bin", "go")
+		if _, err := os.Stat(p); root != "" && err == nil {
+			return p
+		}
 	}
 	return "go"
 }

@@ -70,3 +70,27 @@ go func(b chan int, s chan bool) { s <- true; <-b }(block, started)
 		t.Errorf("traceback %q does not name the stopped task of cell bg", e.Traceback)
 	}
 }
+
+func TestInterruptKillsChildProcess(t *testing.T) {
+	s, rec := newTestSession(t)
+	ctx := cancelOn(rec, "started")
+	_, err := s.Execute(ctx, Cell{ID: "cmd", Code: `import ("fmt"; "os/exec")
+cmd := exec.Command("sleep", "3600")
+cmd.Start()
+fmt.Println("started")
+cmd.Wait()`})
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "Interrupted" {
+		t.Fatalf("got %v, want Interrupted", err)
+	}
+	// The child was killed. The interrupt may have stopped the cell before
+	// it reached cmd.Wait; then this Wait returns at once (it would block
+	// for an hour on a live child).
+	res, err := s.Execute(context.Background(), Cell{ID: "after", Code: "if cmd.ProcessState == nil {\n\tcmd.Wait()\n}\ncmd.ProcessState.String()"})
+	if err != nil {
+		t.Fatalf("after interrupt: %v", err)
+	}
+	if got := plainText(res); got != "signal: killed" {
+		t.Errorf("child state %q, want signal: killed", got)
+	}
+}

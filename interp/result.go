@@ -12,11 +12,14 @@ import (
 type finalValue struct {
 	show bool       // the final expression has exactly one value
 	typ  types.Type // its type, when checked
+	// uncheckedCall: the cell was not checked and ends with a call, which
+	// may return nothing; yaegi then returns a func value (see result).
+	uncheckedCall bool
 }
 
 // prepareFinal decides whether the cell's final expression yields exactly
-// one value. Without type information, a call is assumed to yield none (the
-// interpreter's return value cannot tell).
+// one value. Without type information (an import the checker could not
+// load) it guesses from the interpreter's value: see result.
 func (s *Session) prepareFinal(pc *parsedCell, ck *checked) finalValue {
 	if pc.final == nil {
 		return finalValue{}
@@ -31,10 +34,8 @@ func (s *Session) prepareFinal(pc *parsedCell, ck *checked) finalValue {
 		}
 		return finalValue{show: true, typ: tv.Type}
 	}
-	if _, call := ast.Unparen(pc.final.X).(*ast.CallExpr); call {
-		return finalValue{}
-	}
-	return finalValue{show: true}
+	_, call := ast.Unparen(pc.final.X).(*ast.CallExpr)
+	return finalValue{show: true, uncheckedCall: call}
 }
 
 // result renders the final value as an execute_result bundle: the value the
@@ -51,6 +52,8 @@ func (s *Session) result(f finalValue, v reflect.Value) *Result {
 	switch {
 	case hr != nil:
 		val = hr.v
+	case f.uncheckedCall && (!v.IsValid() || v.Kind() == reflect.Func):
+		return nil // most likely a call that returns nothing
 	case v.IsValid() && v.CanInterface():
 		val = v.Interface()
 	}

@@ -29,10 +29,28 @@ func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 	}
 	// The prelude records the declarations as written (before any rewrite),
 	// so that re-running the cell compares equal; it is restored if the
-	// interpreter rejects the cell.
+	// interpreter rejects the cell's declarations.
 	saved := s.checker.prelude.clone()
 	s.checker.record(pc, ck)
 	final := s.prepareFinal(pc, ck)
+	chunks, e := s.transform(pc, ck, final, c.ID)
+	if e != nil {
+		s.checker.prelude = saved
+		return nil, e
+	}
+	v, e := s.evaluate(ctx, c, chunks, saved)
+	if e != nil {
+		return nil, e
+	}
+	s.callers.record(pc, ck)
+	if e := s.runDeferred(); e != nil {
+		return nil, e
+	}
+	return s.result(final, v), nil
+}
+
+// transform rewrites the checked cell and renders it for the interpreter.
+func (s *Session) transform(pc *parsedCell, ck *checked, final finalValue, cell string) ([]chunk, *Error) {
 	s.rewriteFinal(pc, final)
 	s.rewriteShows(pc, ck)
 	wrapTypeSwitches(pc)
@@ -43,19 +61,29 @@ func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 	renameMain(pc, ck)
 	chunks, err := buildChunks(s.fset, pc)
 	if err != nil {
-		return nil, newError("RuntimeError", err.Error())
+		return nil, newError("RuntimeError", "interp: render cell: "+err.Error())
 	}
-	chunks = s.withRefresh(pc, chunks, c.ID)
+	return s.withRefresh(pc, chunks, cell), nil
+}
+
+// evaluate runs the chunks in order and returns the last value. Imports
+// join the session as the interpreter accepts them; when it rejects a
+// declaration, the prelude goes back to saved (keeping the imports).
+func (s *Session) evaluate(ctx context.Context, c Cell, chunks []chunk, saved prelude) (reflect.Value, *Error) {
 	var v reflect.Value
 	for _, ch := range chunks {
-		src := ch.src
 		var stopped []TaskInfo
+		var err error
 		var interrupted bool
-		v, err, interrupted = s.ev.eval(ctx, src, func() { stopped = s.Background() })
-		if interrupted {
-			return nil, s.interrupted(stopped)
-		}
-		if err != nil {
+		v, err, interrupted = s.ev.eval(ctx, ch.src, func() { stopped = s.Background() })
+		switch {
+		case interrupted:
+			return v, s.interrupted(stopped)
+		case err != nil && ch.refresh:
+			// an earlier function no longer compiles against the new
+			// definitions: keep the cell, say what is stale
+			_, _ = s.err.writeCell(c.ID, []byte("gokernel: functions of earlier cells that call a redefined function could not be updated, they keep the old definition: "+s.evalError(err).Value+"\n"))
+		case err != nil:
 			e := s.evalError(err)
 			s.runDeferred() // Go runs them during a panic too
 			if e.Name == "CompileError" && ch.kind != itemStmt {
@@ -63,17 +91,12 @@ func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 				s.checker.prelude = saved
 				s.checker.prelude.imports = imports
 			}
-			return nil, e
-		}
-		if ch.imp != nil {
+			return v, e
+		case ch.imp != nil:
 			s.checker.prelude.addImports([]importSpec{*ch.imp})
 		}
 	}
-	s.callers.record(pc, ck)
-	if e := s.runDeferred(); e != nil {
-		return nil, e
-	}
-	return s.result(final, v), nil
+	return v, nil
 }
 
 // runDeferred runs the cell's top-level defers (see rewriteTopDefers), last
@@ -124,7 +147,7 @@ func (s *Session) withRefresh(pc *parsedCell, chunks []chunk, cell string) []chu
 		}
 	}
 	out := append([]chunk(nil), chunks[:at]...)
-	out = append(out, chunk{src: src, kind: itemDecl})
+	out = append(out, chunk{src: src, kind: itemDecl, refresh: true})
 	return append(out, chunks[at:]...)
 }
 
@@ -170,7 +193,7 @@ func (s *Session) evalError(err error) *Error {
 		msg = cellFile + ":" + msg
 	}
 	if m := missingImport.FindStringSubmatch(msg); m != nil {
-		msg = m[1] + "cannot import " + strconv.Quote(m[2]) + ": cells can import the standard library (with os/exec, net/http, syscall) and gokernel's runtime, display and input packages, not other packages"
+		msg = m[1] + "cannot import " + strconv.Quote(m[2]) + ": cells can import the standard library (with os/exec, net/http, syscall) and gokernel's runtime, display, input and chart packages, not other packages"
 	}
 	return compileError([]string{msg})
 }

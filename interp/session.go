@@ -34,15 +34,24 @@ type Options struct {
 	// it. Before redirecting, the Session hands a dup of the original fd 2 to
 	// runtime/debug.SetCrashOutput, so fatal errors still reach the parent.
 	CaptureProcessOutput bool
+	// ModuleDir is a directory inside a module that requires gokernel (or
+	// gokernel's own source), where the type checker runs `go list -export`
+	// to load the packages cells import. Empty = the gokernel source this
+	// binary was built from, if it is still there, else the working
+	// directory. Without it, cells importing gokernel's packages run
+	// unchecked (yaegi's errors only).
+	ModuleDir string
 }
 
 // A Session is one long-lived interpreter that runs cells one at a time.
 // Create it with New; the zero value is not usable.
 //
 // The Session owns these goroutines: one reader per output stream, the
-// importer warm-up, and the goroutines cells start with go statements
-// (tracked spawns). Close stops and waits for all of them (spawned ones for
-// at most closeGrace).
+// importer warm-up, the goroutine of each evaluation (Execute waits for it;
+// after an interrupt, for at most interruptGrace, and the next evaluation
+// waits for it), and the goroutines cells start with go statements (tracked
+// spawns). Close stops and waits for all of them (spawned ones for at most
+// closeGrace).
 type Session struct {
 	opts    Options
 	yi      *yaegi.Interpreter
@@ -61,15 +70,19 @@ type Session struct {
 	execMu sync.Mutex // one cell at a time
 	cells  int        // cells run so far
 
-	stateMu    sync.Mutex
-	interrupt  chan struct{} // closed by the next interrupt
-	allowStdin map[string]bool
-	cellCtx    context.Context
-	final      *hostResult  // set by the final-value hook during a cell
-	types      []types.Type // cell types named by rewritten display calls
-	deferred   []func()     // the running cell's top-level defers
-	tasks      map[int64]TaskInfo
-	nextTask   int64
+	stateMu   sync.Mutex
+	interrupt chan struct{} // closed by the next interrupt
+	// interruptCtx is cancelled by the next interrupt (and Close): the
+	// context of the processes cells start with exec.Command
+	interruptCtx    context.Context
+	interruptCancel context.CancelFunc
+	allowStdin      map[string]bool
+	cellCtx         context.Context
+	final           *hostResult  // set by the final-value hook during a cell
+	types           []types.Type // cell types named by rewritten display calls
+	deferred        []func()     // the running cell's top-level defers
+	tasks           map[int64]TaskInfo
+	nextTask        int64
 
 	ev     *evaluator
 	wg     sync.WaitGroup // spawned goroutines
@@ -93,6 +106,7 @@ func New(opts Options) (*Session, error) {
 		interrupt:  make(chan struct{}),
 		allowStdin: make(map[string]bool),
 	}
+	s.interruptCtx, s.interruptCancel = context.WithCancel(context.Background())
 	var err error
 	if s.out, err = newStream("stdout", &s.route, s.emit); err != nil {
 		return nil, err
@@ -111,7 +125,7 @@ func New(opts Options) (*Session, error) {
 			return nil, err
 		}
 	}
-	s.checker = checker{fset: s.fset, imp: newExportImporter(s.fset)}
+	s.checker = checker{fset: s.fset, imp: newExportImporter(s.fset, opts.ModuleDir)}
 	s.warmWG.Add(1)
 	go func() {
 		defer s.warmWG.Done()
@@ -129,7 +143,7 @@ func (s *Session) initInterpreter() error {
 	s.yi = yaegi.New(yaegi.Options{
 		Stdout: cellWriter{s.out},
 		Stderr: traceWriter{s},
-		Stdin:  s.stdin,
+		Stdin:  &scanReader{s: s},
 		Args:   []string{"gokernel"},
 	})
 	for _, ex := range []yaegi.Exports{stdlib.Symbols, syscall.Symbols, symbols.Symbols, rewrite.Symbols, s.overrides(), s.hostSymbols()} {
@@ -147,10 +161,17 @@ func (s *Session) initInterpreter() error {
 	return err
 }
 
-// emit serialises calls of Options.Emit.
+// emit serialises calls of Options.Emit. A panic in Emit is reported on the
+// process's stderr and the event dropped: the stream readers must survive
+// it, or every later Execute would wait for them forever.
 func (s *Session) emit(e Event) {
 	s.emitMu.Lock()
 	defer s.emitMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(s.ProcessStderr(), "interp: Options.Emit panicked: %v\n", r)
+		}
+	}()
 	s.opts.Emit(e)
 }
 
@@ -234,6 +255,7 @@ func (s *Session) Close() error {
 		}
 	}
 	errs = append(errs, s.closeStreams())
+	s.interruptCancel()
 	return errors.Join(errs...)
 }
 
@@ -257,6 +279,8 @@ func (s *Session) wakeSleepers() {
 	s.stateMu.Lock()
 	close(s.interrupt)
 	s.interrupt = make(chan struct{})
+	s.interruptCancel()
+	s.interruptCtx, s.interruptCancel = context.WithCancel(context.Background())
 	s.stateMu.Unlock()
 }
 

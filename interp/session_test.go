@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -186,5 +187,25 @@ h.Update(&badge{"updated"})`)
 	}
 	if ev[1].Kind != UpdateDisplay || ev[1].Data["text/html"] != "<b>updated</b>" || ev[1].Data["text/plain"] != `&badge{label:"updated"}` {
 		t.Errorf("update: %+v", ev[1])
+	}
+}
+
+func TestUncheckedFinalCall(t *testing.T) {
+	s, _ := newTestSession(t)
+	// A cell runs unchecked when the checker cannot load an import; this
+	// tests the decision that is then left to the interpreter's value.
+	pc, err := parseCell(s.fset, "func v() {}\nv()", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.prepareFinal(pc, &checked{skipped: true})
+	if !f.uncheckedCall {
+		t.Fatalf("final call not marked unchecked: %+v", f)
+	}
+	if r := s.result(f, reflect.ValueOf(func() {})); r != nil {
+		t.Errorf("a func value (yaegi's value of a call returning nothing) gave a result %v", r.Data)
+	}
+	if r := s.result(f, reflect.ValueOf(42)); plainText(r) != "42" {
+		t.Errorf("unchecked call value 42 gave %v", r)
 	}
 }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -106,7 +107,7 @@ func (e *evaluator) awaitPending(d time.Duration) error {
 // lists the running background goroutines), stops every interpreted
 // goroutine and returns ctx's error after waiting up to interruptGrace for
 // the evaluation to end.
-func (e *evaluator) eval(ctx interface{ Done() <-chan struct{} }, src string, onCancel func()) (v reflect.Value, err error, interrupted bool) {
+func (e *evaluator) eval(ctx context.Context, src string, onCancel func()) (v reflect.Value, err error, interrupted bool) {
 	if err := e.awaitPending(zombieWait); err != nil {
 		return v, err, false
 	}

@@ -42,8 +42,9 @@
 // Cancelling a task (Task.Cancel, or its parent context) cancels the
 // task's context; a task that has not started never runs, and a running one
 // ends with ErrCancelled once its function returns. Tasks that nobody
-// awaited are reported (see Debugging). Values are of type any: the core is
-// not generic, so that the interpreter can call all of it.
+// awaited are reported (see Debugging and observability). Values are of
+// type any: the core is not generic, so that the interpreter can call all
+// of it.
 //
 // # Waiting for several things
 //
@@ -92,8 +93,8 @@
 // context.Background() waits holding the loop, like time.Sleep.
 //
 // Cancelling a loop task wakes it wherever it awaits through the runtime,
-// whatever context it awaits with, as asyncio throws CancelledError into
-// a cancelled task.
+// even with the context of an enclosing task that is not cancelled, as
+// asyncio throws CancelledError into a cancelled task wherever it awaits.
 //
 // # Debugging and observability
 //

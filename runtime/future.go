@@ -31,9 +31,9 @@ type Future struct {
 	err       error
 	callback  func(*Future) // the first callback, the others in callbacks
 	callbacks []func(*Future)
-	// cancel, when set (a Task's future), replaces Cancel's completion by a
-	// cancellation request: the future completes when the task returns.
-	cancel func() bool
+	// task, when set (a Task's future), turns Cancel into a cancellation
+	// request: the future completes when the task returns.
+	task *Task
 }
 
 // Awaitable is what Gather, WaitFirst, AsCompleted and the like accept:
@@ -68,8 +68,8 @@ func (f *Future) SetError(err error) bool {
 // cancellation and reports whether the task was still running; the future
 // completes when the task's function returns.
 func (f *Future) Cancel() bool {
-	if f.cancel != nil {
-		return f.cancel()
+	if f.task != nil {
+		return f.task.Cancel()
 	}
 	return f.complete(nil, ErrCancelled)
 }
@@ -176,12 +176,12 @@ func (f *Future) wait(ctx context.Context) error {
 	if f.IsDone() {
 		return nil
 	}
-	var stop func() bool
+	var stop stopper
 	if t := suspendTask(ctx, func(wake func()) {
 		f.addCallback(func(*Future) { wake() })
 		stop = onDone(ctx, wake)
 	}); t != nil {
-		stop()
+		stop.stop()
 		if f.IsDone() {
 			return nil
 		}

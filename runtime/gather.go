@@ -61,22 +61,23 @@ func firstError(fs []*Future, failFast bool) error {
 
 // futuresGate returns a future completed when every future of fs is done,
 // or (failFast) with the first failure; nil when none is pending or one
-// has failed already. One shared callback counts the futures down.
+// has failed already. One shared callback counts the futures down (it runs
+// at once for those done already).
 func futuresGate(fs []*Future, failFast bool) *Future {
-	var pending []*Future
+	pending := false
 	for _, f := range fs {
 		if !f.IsDone() {
-			pending = append(pending, f)
+			pending = true
 		} else if failFast && f.err != nil {
 			return nil
 		}
 	}
-	if len(pending) == 0 {
+	if !pending {
 		return nil
 	}
 	gate := NewFuture()
 	var left atomic.Int64
-	left.Store(int64(len(pending)))
+	left.Store(int64(len(fs)))
 	cb := func(f *Future) {
 		if failFast && f.err != nil {
 			gate.SetError(f.err)
@@ -85,7 +86,7 @@ func futuresGate(fs []*Future, failFast bool) *Future {
 			gate.SetResult(nil)
 		}
 	}
-	for _, f := range pending {
+	for _, f := range fs {
 		f.addCallback(cb)
 	}
 	return gate

@@ -126,3 +126,23 @@ func TestGatherContextDone(t *testing.T) {
 		t.Fatalf("empty Gather: %v, %v", vals, err)
 	}
 }
+
+// TestGatherMixedDone checks Gather over futures done before the call,
+// failed before the call, and completed later.
+func TestGatherMixedDone(t *testing.T) {
+	done, failed, later := NewFuture(), NewFuture(), NewFuture()
+	done.SetResult("done")
+	failed.SetError(errTest)
+	if _, err := Gather(context.Background(), later, failed); !errors.Is(err, errTest) {
+		t.Fatalf("err %v", err)
+	}
+	go later.SetResult("later")
+	vals, err := Gather(context.Background(), done, later)
+	if err != nil || vals[0] != "done" || vals[1] != "later" {
+		t.Fatalf("Gather: %v, %v", vals, err)
+	}
+	outs, err := GatherSettled(context.Background(), done, failed, later)
+	if err != nil || outs[0].Value != "done" || !errors.Is(outs[1].Err, errTest) || outs[2].Value != "later" {
+		t.Fatalf("GatherSettled: %+v, %v", outs, err)
+	}
+}

@@ -29,7 +29,7 @@ type Loop struct {
 	mu    sync.Mutex
 	ready readyQueue // tasks and callbacks waiting for the baton, in order
 	timer timerHeap  // callbacks scheduled by CallLater and CallAt
-	idle  []*worker  // workers without the baton, waiting for it
+	idle  []worker   // workers without the baton, waiting for it
 	sleep bool       // the baton holder waits on wake: nothing is ready
 	wake  chan struct{}
 	run   runState
@@ -48,6 +48,7 @@ type runState struct {
 	finished  []*Task        // done tasks kept for the end-of-run report
 	neverSeen []TaskInfo     // the last run's never-awaited tasks
 	workers   sync.WaitGroup // worker goroutines but the caller's
+	caller    worker         // the worker of RunUntilComplete's goroutine
 }
 
 // NewLoop returns a loop configured by opts; it starts no goroutines.

@@ -100,11 +100,6 @@ func parkCurrent(ctx context.Context) *Task {
 		return nil
 	}
 	l.stepEnded(t)
-	t.mu.Lock()
-	if x := t.extra(); x.resume == nil {
-		x.resume = make(chan struct{}, 1)
-	}
-	t.mu.Unlock()
 	l.current.Store(nil)
 	return t
 }
@@ -119,7 +114,7 @@ func (l *Loop) enqueue(t *Task) {
 
 // resumeWait waits until a worker hands t the baton.
 func (l *Loop) resumeWait(t *Task) {
-	<-t.x.resume // t.x was set before t was queued
+	<-t.w
 	l.stepStarted(t)
 }
 

@@ -48,7 +48,7 @@ func (l *Loop) beginClose() {
 func (l *Loop) endRunLocked() {
 	l.run.over = true
 	for _, w := range l.idle {
-		w.wake <- false
+		w <- false
 	}
 	l.idle = nil
 	if l.tm != nil {

@@ -33,7 +33,11 @@ func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error)
 	l.mu.Lock()
 	l.run.main, l.run.over, l.run.closing = t, false, false
 	l.mu.Unlock()
-	l.schedule(&worker{wake: make(chan bool, 1), caller: true}, t)
+	caller := make(worker, 1)
+	l.mu.Lock()
+	l.run.caller = caller
+	l.mu.Unlock()
+	l.schedule(caller, t)
 	l.run.workers.Wait()
 	l.mu.Lock()
 	finished := l.run.finished
@@ -43,13 +47,11 @@ func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error)
 	return t.fut.value, t.fut.err
 }
 
-// worker is one of the loop's goroutines; wake gets true when it is handed
-// the baton and false when the run is over. The caller's worker (the
-// goroutine of RunUntilComplete) never ends before the run.
-type worker struct {
-	wake   chan bool
-	caller bool
-}
+// worker is one of the loop's goroutines, as the channel on which it gets
+// true when it is handed the baton (idle, or waiting in a task it runs) and
+// false when the run is over. The caller's worker (the goroutine of
+// RunUntilComplete) never ends before the run.
+type worker chan bool
 
 // maxIdleWorkers bounds the idle workers kept for tasks that will wait;
 // the others end at once (a loop whose many tasks wake together would
@@ -63,33 +65,34 @@ func (l *Loop) startWorker() {
 		w := l.idle[n-1]
 		l.idle = l.idle[:n-1]
 		l.mu.Unlock()
-		w.wake <- true
+		w <- true
 		return
 	}
 	l.run.workers.Add(1)
 	l.mu.Unlock()
 	go func() {
 		defer l.run.workers.Done()
-		l.schedule(&worker{wake: make(chan bool, 1)}, nil)
+		growStack()
+		l.schedule(make(worker, 1), nil)
 	}()
 }
 
 // schedule is what a goroutine holding the baton does: run ready items,
 // starting with first if not nil, until it hands the baton to an awaiting
 // task (then it idles until handed the baton again) or the run is over.
-func (l *Loop) schedule(w *worker, first *Task) {
+func (l *Loop) schedule(w worker, first *Task) {
 	if first != nil {
 		l.mu.Lock()
 		l.run.live.add(first)
 		l.mu.Unlock()
-		l.runItem(readyItem{task: first})
+		l.runItem(readyItem{task: first}, w)
 	}
 	for {
 		it, ok := l.next()
 		if !ok {
 			return
 		}
-		if l.runItem(it) {
+		if l.runItem(it, w) {
 			continue
 		}
 		if !l.idleWait(w) {
@@ -101,13 +104,13 @@ func (l *Loop) schedule(w *worker, first *Task) {
 // idleWait parks w among the idle workers until it gets the baton (true)
 // or the run is over (false); it returns false at once if enough workers
 // are idle already.
-func (l *Loop) idleWait(w *worker) bool {
+func (l *Loop) idleWait(w worker) bool {
 	l.mu.Lock()
-	if l.run.over || (len(l.idle) >= maxIdleWorkers && !w.caller) {
+	if l.run.over || (len(l.idle) >= maxIdleWorkers && w != l.run.caller) {
 		l.mu.Unlock()
 		return false
 	}
 	l.idle = append(l.idle, w)
 	l.mu.Unlock()
-	return <-w.wake
+	return <-w
 }

@@ -8,7 +8,7 @@ import (
 // runItem runs it holding the baton. It reports whether the calling
 // goroutine still holds the baton: false when it handed it to an awaiting
 // task.
-func (l *Loop) runItem(it readyItem) bool {
+func (l *Loop) runItem(it readyItem, w worker) bool {
 	if it.call != nil {
 		if it.call.state.CompareAndSwap(handlePending, handleRan) {
 			l.runCallback(it.call)
@@ -19,20 +19,21 @@ func (l *Loop) runItem(it readyItem) bool {
 	if t.State() != TaskPending {
 		l.current.Store(t)
 		t.state.Store(int32(TaskRunning))
-		t.x.resume <- struct{}{} // made when t parked, before it was queued
+		t.w <- true // the worker waiting in t
 		return false
 	}
 	if err := t.startError(); err != nil {
 		t.finish(nil, err) // cancelled before it started
 	} else {
-		l.runTask(t)
+		l.runTask(t, w)
 	}
 	l.finishTask(t)
 	return true
 }
 
 // runTask runs a new task's function on the calling goroutine.
-func (l *Loop) runTask(t *Task) {
+func (l *Loop) runTask(t *Task, w worker) {
+	t.w = w
 	l.current.Store(t)
 	t.state.Store(int32(TaskRunning))
 	l.stepStarted(t)

@@ -19,13 +19,13 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	}
 	if l := loopFrom(ctx); l != nil {
 		var h *Handle
-		var stop func() bool
+		var stop stopper
 		if t := suspendTask(ctx, func(wake func()) {
 			h = l.CallLater(d, wake)
 			stop = onDone(ctx, wake)
 		}); t != nil {
 			h.Cancel()
-			stop()
+			stop.stop()
 			return wokenErr(ctx, t)
 		}
 	}

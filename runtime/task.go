@@ -44,12 +44,12 @@ type Task struct {
 	// cerr and cause are set when the task's context is cancelled.
 	cerr, cause error
 	x           *taskExtra // made on demand, see extra
+	w           worker     // the loop worker whose goroutine runs the task
 }
 
 // taskExtra holds the parts of a Task that a task which never waits, is
 // never watched and runs without debug mode does not need.
 type taskExtra struct {
-	resume    chan struct{} // the baton is handed back to a waiting task
 	stepStart atomic.Int64  // when the task last took the baton (debug)
 	where     string        // creation site (debug)
 	done      chan struct{} // the context's Done channel
@@ -85,7 +85,7 @@ func newTask(parent context.Context, fn TaskFunc, l *Loop) *Task {
 	t := &Task{fn: fn, pctx: parent, loop: l, id: taskIDs.Add(1), created: int64(time.Since(taskEpoch))}
 	t.fut, t.tctx.t = &t.futv, t
 	t.parent = CurrentTask(parent)
-	t.fut.cancel = t.Cancel
+	t.fut.task = t
 	return t
 }
 

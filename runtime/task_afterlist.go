@@ -5,9 +5,21 @@ package runtime
 type afterFunc struct {
 	f          func()
 	child      *Task // instead of f: a task whose parent context this is
+	owner      *Task // the task whose list this is
 	prev, next *afterFunc
 	listed     bool
 }
+
+// stop unlists a and reports whether it was listed; a nil a is never.
+func (a *afterFunc) stop() bool { return a != nil && a.owner.removeAfter(a) }
+
+// stopper undoes an onDone registration.
+type stopper interface{ stop() bool }
+
+// stopFunc is a stopper made of context.AfterFunc's stop function.
+type stopFunc func() bool
+
+func (s stopFunc) stop() bool { return s() }
 
 // afterList is an intrusive list of afterFuncs; the zero value is empty.
 type afterList struct{ head, tail *afterFunc }

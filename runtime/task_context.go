@@ -91,18 +91,27 @@ func (c *taskContext) String() string { return "runtime.Task(" + c.t.Name() + ")
 // whoever cancels it. The returned function unregisters f and reports
 // whether it did so before f was called.
 func (c *taskContext) AfterFunc(f func()) func() bool {
-	t := c.t
-	a := &afterFunc{f: f}
+	a := c.t.addAfter(f)
+	if a == nil {
+		go f()
+		return func() bool { return false }
+	}
+	return a.stop
+}
+
+// addAfter lists f to be called when t's context is cancelled, and returns
+// its entry; nil, having done nothing, if the context is cancelled already.
+func (t *Task) addAfter(f func()) *afterFunc {
+	a := &afterFunc{f: f, owner: t}
 	t.mu.Lock()
 	if t.cerr != nil {
 		t.mu.Unlock()
-		go f()
-		return func() bool { return false }
+		return nil
 	}
 	t.extra().afters.add(a)
 	t.mu.Unlock()
 	t.watchParent()
-	return func() bool { return t.removeAfter(a) }
+	return a
 }
 
 func (t *Task) removeAfter(a *afterFunc) bool {
@@ -126,7 +135,7 @@ func (t *Task) watchParent() {
 	t.mu.Unlock()
 	var stop func() bool
 	if pc, ok := t.pctx.(*taskContext); ok {
-		stop = t.linkTo(pc.t)
+		t.linkTo(pc.t)
 	} else {
 		stop = context.AfterFunc(t.pctx, func() {
 			t.cancelContext(t.pctx.Err(), context.Cause(t.pctx))
@@ -142,23 +151,27 @@ func (t *Task) watchParent() {
 	}
 }
 
-// linkTo lists t among the children of its parent task p, or cancels t if
-// p's context is cancelled already; it returns the unlinking function.
-func (t *Task) linkTo(p *Task) func() bool {
+// linkTo lists t among the children of its parent task p (t's
+// cancellation unlists it), or cancels t if p's context is cancelled
+// already.
+func (t *Task) linkTo(p *Task) {
 	t.mu.Lock()
-	link := &t.extra().link
-	link.child = t
+	if t.cerr != nil {
+		t.mu.Unlock()
+		return
+	}
+	x := t.extra()
+	x.link.child, x.link.owner = t, p
 	t.mu.Unlock()
 	p.mu.Lock()
 	if p.cerr != nil {
 		err, cause := p.cerr, p.cause
 		p.mu.Unlock()
 		t.cancelContext(err, cause)
-		return nil
+		return
 	}
-	p.extra().afters.add(link)
+	p.extra().afters.add(&x.link)
 	p.mu.Unlock()
-	return func() bool { return p.removeAfter(link) }
 }
 
 // cancelContext cancels the task's context with err (context.Canceled or
@@ -174,7 +187,11 @@ func (t *Task) cancelContext(err, cause error) {
 	t.cerr, t.cause = err, cause
 	var fs []*afterFunc
 	var unwatch func() bool
+	var link *afterFunc // t in its parent task's list
 	if x := t.x; x != nil {
+		if x.link.owner != nil {
+			link = &x.link
+		}
 		if x.done != nil {
 			close(x.done)
 		}
@@ -189,6 +206,9 @@ func (t *Task) cancelContext(err, cause error) {
 	if unwatch != nil {
 		unwatch()
 	}
+	if link != nil {
+		link.stop()
+	}
 	for _, a := range fs {
 		if a.child != nil {
 			a.child.cancelContext(err, cause)
@@ -199,11 +219,15 @@ func (t *Task) cancelContext(err, cause error) {
 }
 
 // onDone arranges for f to be called when ctx is done, like
-// context.AfterFunc, but directly (synchronously, without allocating a
-// context) for a task's context.
-func onDone(ctx context.Context, f func()) (stop func() bool) {
+// context.AfterFunc, but directly (synchronously, with one allocation) for
+// a task's context, and at once if that one is done already.
+func onDone(ctx context.Context, f func()) stopper {
 	if tc, ok := ctx.(*taskContext); ok {
-		return tc.AfterFunc(f)
+		a := tc.t.addAfter(f)
+		if a == nil {
+			f()
+		}
+		return a
 	}
-	return context.AfterFunc(ctx, f)
+	return stopFunc(context.AfterFunc(ctx, f))
 }

@@ -50,6 +50,9 @@ func serveFile(connFile string, logger *log.Logger) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchParent(ctx, cancel)
 	opts := workerproc.Options{Command: []string{exe, "worker"}, Logger: logger}
 	return serve(ctx, info, opts, logger, nil)
 }

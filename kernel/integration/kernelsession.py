@@ -210,6 +210,11 @@ class KernelSession:
     def interrupt(self, timeout=TIMEOUT):
         return self.control_request("interrupt_request", timeout=timeout)
 
+    def kept(self, channel):
+        """Messages received on channel while waiting for others, not yet
+        asked for (see _get)."""
+        return list(self._stash.get(channel, []))
+
     def drain(self):
         """Drop whatever is queued or kept on shell, iopub and stdin."""
         self._stash.clear()

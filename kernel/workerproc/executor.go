@@ -226,6 +226,7 @@ func (e *Executor) input(w *worker, f *link.Frame) {
 // is closing or a newer worker already took its place.
 func (e *Executor) watch(w *worker) {
 	<-w.dead
+	w.killGroup()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.closed && e.w == w {
@@ -275,7 +276,13 @@ func (e *Executor) deathReply(run *cellRun) kernel.ExecuteReply {
 	return kernel.ExecuteReply{Err: &d}
 }
 
-// Close stops the worker (and what its cells started) and waits for it.
+// closeGrace is how long Close lets the worker exit by itself before it
+// kills it: the session's state is discarded anyway, so a restart should
+// not wait on it.
+const closeGrace = 300 * time.Millisecond
+
+// Close stops the worker and every process of its process group (what its
+// cells started), and waits for the worker.
 func (e *Executor) Close() error {
 	e.mu.Lock()
 	e.closed = true
@@ -285,7 +292,7 @@ func (e *Executor) Close() error {
 		return nil
 	}
 	giveUp := make(chan struct{})
-	t := time.AfterFunc(2*time.Second, func() { close(giveUp) })
+	t := time.AfterFunc(closeGrace, func() { close(giveUp) })
 	defer t.Stop()
 	w.stop(giveUp)
 	return nil

@@ -150,9 +150,17 @@ func (w *worker) send(f *link.Frame) error { return w.out.Write(f) }
 
 // kill ends the worker and every process of its process group at once.
 func (w *worker) kill() {
+	w.killGroup()
+	if p := w.cmd.Process; p != nil {
+		_ = p.Kill()
+	}
+}
+
+// killGroup kills what is left of the worker's process group: children of
+// cells that would otherwise outlive the worker.
+func (w *worker) killGroup() {
 	if p := w.cmd.Process; p != nil {
 		_ = syscall.Kill(-p.Pid, syscall.SIGKILL)
-		_ = p.Kill()
 	}
 }
 
@@ -166,6 +174,7 @@ func (w *worker) stop(giveUp <-chan struct{}) {
 		w.kill()
 		<-w.dead
 	}
+	w.killGroup()
 }
 
 // exitStatus describes how the process ended.
