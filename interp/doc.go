@@ -47,7 +47,8 @@
 //
 // Cancelling Execute's context stops every interpreted goroutine (the
 // current cell's and the background goroutines of earlier cells: yaegi's
-// interrupt is global), wakes time.Sleep, and returns an *Error named
+// interrupt is global), wakes time.Sleep, kills the processes cells started
+// with exec.Command, and returns an *Error named
 // "Interrupted" whose traceback lists the background goroutines it stopped.
 // A goroutine blocked inside a compiled function cannot be stopped.
 //

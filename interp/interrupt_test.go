@@ -32,6 +32,11 @@ func TestInterrupt(t *testing.T) {
 		"select": "select {}",
 		"recv":   "<-ch",
 		"nested": "func spin() { for { } }\nspin()",
+		// channel operations in functions are compiled before the
+		// evaluation starts: they must be cancellable too
+		"funcrecv":   "func wait(c chan int) int { v := <-c; return v }\nwait(ch)",
+		"funcselect": "func sel(c chan int) { select { case <-c: } }\nsel(ch)",
+		"funcsend":   "func put(c chan int) { c <- 1 }\nput(ch)",
 	}
 	for name, code := range blocking {
 		t.Run(name, func(t *testing.T) {
@@ -92,5 +97,28 @@ cmd.Wait()`})
 	}
 	if got := plainText(res); got != "signal: killed" {
 		t.Errorf("child state %q, want signal: killed", got)
+	}
+}
+
+func TestCloseStopsBlockedGoroutines(t *testing.T) {
+	rec := &recorder{}
+	s, err := New(Options{Emit: rec.emit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, s, "bg", `started := make(chan bool)
+go func(s chan bool, never chan int) { s <- true; <-never }(started, make(chan int))
+go func(s chan bool) { s <- true; select {} }(started)
+<-started
+<-started`)
+	if n := len(s.Background()); n != 2 {
+		t.Errorf("Background() = %d tasks, want 2", n)
+	}
+	// Close must stop both (goleak in TestMain checks that nothing is left)
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if n := len(s.Background()); n != 0 {
+		t.Errorf("after Close, Background() = %d tasks", n)
 	}
 }

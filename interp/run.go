@@ -75,7 +75,7 @@ func (s *Session) evaluate(ctx context.Context, c Cell, chunks []chunk, saved pr
 		var stopped []TaskInfo
 		var err error
 		var interrupted bool
-		v, err, interrupted = s.ev.eval(ctx, ch.src, func() { stopped = s.Background() })
+		v, err, interrupted = s.ev.eval(ctx, ch.src, func() { stopped = s.Background() }, s.wakeSleepers)
 		switch {
 		case interrupted:
 			return v, s.interrupted(stopped)
@@ -204,11 +204,9 @@ var yaegiPos = regexp.MustCompile(`^\d+:\d+: `)
 // missingImport matches yaegi's error for a package it has no symbols for.
 var missingImport = regexp.MustCompile(`^(\S*: )?import "([^"]+)" error: unable to find source`)
 
-// interrupted wakes sleepers (the evaluator already stopped the
-// interpreter's goroutines) and reports which background tasks the
-// interrupt stopped.
+// interrupted reports which background tasks the interrupt stopped (the
+// evaluator already stopped the interpreter's goroutines and woke sleepers).
 func (s *Session) interrupted(tasks []TaskInfo) *Error {
-	s.wakeSleepers()
 	var tb []string
 	if len(tasks) > 0 {
 		tb = append(tb, "The interrupt also stopped these background goroutines:")

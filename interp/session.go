@@ -151,14 +151,16 @@ func (s *Session) initInterpreter() error {
 			return fmt.Errorf("interp: load symbols: %w", err)
 		}
 	}
+	var err error
+	if s.ev, err = newEvaluator(s.yi); err != nil {
+		return err
+	}
 	for _, src := range []string{rewrite.Prelude, `import ` + hostName + ` "` + hostPath + `"`} {
 		if _, err := s.yi.Eval(src); err != nil {
 			return fmt.Errorf("interp: prelude: %w", err)
 		}
 	}
-	var err error
-	s.ev, err = newEvaluator(s.yi)
-	return err
+	return nil
 }
 
 // emit serialises calls of Options.Emit. A panic in Emit is reported on the
@@ -237,7 +239,7 @@ func (s *Session) Close() error {
 	s.closed = true
 	var errs []error
 	if s.ev != nil {
-		if err := s.ev.awaitPending(zombieWait); err != nil {
+		if err := s.ev.awaitPending(pendingWait); err != nil {
 			errs = append(errs, err)
 		}
 		s.ev.stop()
@@ -274,7 +276,8 @@ func (s *Session) closeStreams() error {
 }
 
 // wakeSleepers closes the interrupt channel (waking sleeps and rewritten
-// selects of stopped goroutines) and installs a fresh one.
+// selects of stopped goroutines), cancels the context of the processes
+// cells started, and installs fresh ones.
 func (s *Session) wakeSleepers() {
 	s.stateMu.Lock()
 	close(s.interrupt)

@@ -16,7 +16,7 @@ import (
 
 // yaegi v0.16.1's EvalWithContext has two flaws the session cannot live
 // with, so the session runs evaluations itself, with yaegi's exported
-// Compile and Execute plus the three private fields EvalWithContext uses:
+// Compile and Execute plus the four private fields EvalWithContext uses:
 //
 //   - On cancel it returns at once and leaves its evaluation goroutine
 //     running with no way to wait for it. That goroutine notices the
@@ -46,10 +46,10 @@ type evaluator struct {
 }
 
 // interruptGrace is how long an interrupt waits for the evaluation to end
-// before reporting; zombieWait how long the next evaluation waits for it.
+// before reporting; pendingWait how long the next evaluation waits for it.
 const (
 	interruptGrace = 250 * time.Millisecond
-	zombieWait     = 2 * time.Second
+	pendingWait    = 2 * time.Second
 )
 
 // errStillRunning reports an interrupted evaluation stuck in a compiled call.
@@ -83,6 +83,9 @@ func newEvaluator(yi *yaegi.Interpreter) (*evaluator, error) {
 		return nil, err
 	}
 	e.cancelChan = (*bool)(p)
+	e.mutex.Lock()
+	*e.cancelChan = true // see eval
+	e.mutex.Unlock()
 	return e, nil
 }
 
@@ -105,21 +108,24 @@ func (e *evaluator) awaitPending(d time.Duration) error {
 
 // eval compiles and runs src. When ctx is cancelled it calls onCancel (which
 // lists the running background goroutines), stops every interpreted
-// goroutine and returns ctx's error after waiting up to interruptGrace for
-// the evaluation to end.
-func (e *evaluator) eval(ctx context.Context, src string, onCancel func()) (v reflect.Value, err error, interrupted bool) {
-	if err := e.awaitPending(zombieWait); err != nil {
+// goroutine, calls afterStop (which wakes what the host blocks on) and
+// reports the interrupt after waiting up to interruptGrace for the
+// evaluation to end.
+func (e *evaluator) eval(ctx context.Context, src string, onCancel, afterStop func()) (v reflect.Value, err error, interrupted bool) {
+	if err := e.awaitPending(pendingWait); err != nil {
 		return v, err, false
 	}
-	prog, err := compile(e.yi, src)
-	if err != nil {
-		return v, err, false
-	}
+	// Channel operations are compiled cancellable or not depending on
+	// cancelChan at compile time, so set it (and the channel) first.
 	done := make(chan struct{})
 	e.mutex.Lock()
 	*e.done = done
 	*e.cancelChan = true
 	e.mutex.Unlock()
+	prog, err := compile(e.yi, src)
+	if err != nil {
+		return v, err, false
+	}
 	e.dones = append(e.dones, done)
 
 	finished := make(chan struct{})
@@ -141,6 +147,7 @@ func (e *evaluator) eval(ctx context.Context, src string, onCancel func()) (v re
 	}
 	onCancel()
 	e.stop()
+	afterStop()
 	t := time.NewTimer(interruptGrace)
 	defer t.Stop()
 	select {
