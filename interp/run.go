@@ -17,7 +17,7 @@ import (
 // run is the pipeline of one cell: parse, check, rewrite, evaluate.
 func (s *Session) run(ctx context.Context, c Cell) (*Result, error) {
 	if ctx.Err() != nil {
-		return nil, s.interrupted(nil)
+		return nil, s.interrupted(ctx, nil)
 	}
 	pc, perr := parseCell(s.fset, c.Code, s.checker.prelude.imports)
 	if perr != nil {
@@ -78,7 +78,7 @@ func (s *Session) evaluate(ctx context.Context, c Cell, chunks []chunk, saved pr
 		v, err, interrupted = s.ev.eval(ctx, ch.src, func() { stopped = s.Background() }, s.wakeSleepers)
 		switch {
 		case interrupted:
-			return v, s.interrupted(stopped)
+			return v, s.interrupted(ctx, stopped)
 		case err != nil && ch.refresh:
 			// an earlier function no longer compiles against the new
 			// definitions: keep the cell, say what is stale
@@ -206,7 +206,11 @@ var missingImport = regexp.MustCompile(`^(\S*: )?import "([^"]+)" error: unable 
 
 // interrupted reports which background tasks the interrupt stopped (the
 // evaluator already stopped the interpreter's goroutines and woke sleepers).
-func (s *Session) interrupted(tasks []TaskInfo) *Error {
+func (s *Session) interrupted(ctx context.Context, tasks []TaskInfo) *Error {
+	var gp *goroutinePanic
+	if errors.As(context.Cause(ctx), &gp) {
+		return gp.err
+	}
 	var tb []string
 	if len(tasks) > 0 {
 		tb = append(tb, "The interrupt also stopped these background goroutines:")

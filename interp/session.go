@@ -78,9 +78,11 @@ type Session struct {
 	interruptCancel context.CancelFunc
 	allowStdin      map[string]bool
 	cellCtx         context.Context
-	final           *hostResult  // set by the final-value hook during a cell
-	types           []types.Type // cell types named by rewritten display calls
-	deferred        []func()     // the running cell's top-level defers
+	cellCancel      context.CancelCauseFunc // of the running cell, with a *goroutinePanic
+	cellID          string                  // the running cell
+	final           *hostResult             // set by the final-value hook during a cell
+	types           []types.Type            // cell types named by rewritten display calls
+	deferred        []func()                // the running cell's top-level defers
 	tasks           map[int64]TaskInfo
 	nextTask        int64
 
@@ -192,9 +194,13 @@ func (s *Session) Execute(ctx context.Context, c Cell) (*Result, error) {
 	}
 	s.cells++
 	s.route.begin(c.ID)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	s.stateMu.Lock()
 	s.allowStdin[c.ID] = c.AllowStdin
 	s.cellCtx = ctx
+	s.cellCancel = cancel
+	s.cellID = c.ID
 	s.final = nil
 	s.deferred = nil
 	s.stateMu.Unlock()
@@ -207,12 +213,34 @@ func (s *Session) Execute(ctx context.Context, c Cell) (*Result, error) {
 	s.route.end()
 	s.stateMu.Lock()
 	s.cellCtx = nil
+	s.cellCancel = nil
+	s.cellID = ""
 	s.final = nil
 	s.stateMu.Unlock()
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// Stuck reports whether the last interrupted cell is still running inside
+// a compiled call that no interrupt can stop (a second mu.Lock(), a host
+// function that ignores cancellation). Such a session cannot run cells any
+// more: the worker gives it up and the front replaces the worker. It does
+// not wait.
+func (s *Session) Stuck() bool {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+	if s.ev == nil || s.ev.pending == nil {
+		return false
+	}
+	select {
+	case <-s.ev.pending:
+		s.ev.pending = nil
+		return false
+	default:
+		return true
+	}
 }
 
 // ProcessStderr returns the process's original standard error: with

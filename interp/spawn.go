@@ -52,14 +52,28 @@ func (s *Session) runTask(t TaskInfo, fn func()) {
 	fn()
 }
 
-// reportTaskPanic writes a recovered goroutine panic to the cell's stderr.
+// goroutinePanic is the cause with which a cell is cancelled when a
+// goroutine it started panics while the cell still runs.
+type goroutinePanic struct{ err *Error }
+
+func (g *goroutinePanic) Error() string { return g.err.Error() }
+
+// reportTaskPanic handles a recovered goroutine panic. In Go it would end
+// the program; here it ends the cell that started the goroutine if that
+// cell still runs (the cell fails with the panic, as a program would), and
+// otherwise it is written to that cell's stderr.
 func (s *Session) reportTaskPanic(t TaskInfo, gid uint64, r any) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "panic in goroutine %d started by this cell: %v\n", t.ID, panicValue(r))
-	for _, l := range formatTrace(s.traces.take(gid)) {
-		b.WriteString(l + "\n")
+	value := fmt.Sprint(panicValue(r))
+	tb := append([]string{fmt.Sprintf("panic in goroutine %d started by this cell: %s", t.ID, value)}, formatTrace(s.traces.take(gid))...)
+	s.stateMu.Lock()
+	cancel := s.cellCancel
+	running := s.cellID == t.CellID
+	s.stateMu.Unlock()
+	if running && cancel != nil {
+		cancel(&goroutinePanic{&Error{Name: "panic", Value: value, Traceback: tb}})
+		return
 	}
-	_, _ = s.err.writeCell(t.CellID, []byte(b.String()))
+	_, _ = s.err.writeCell(t.CellID, []byte(strings.Join(tb, "\n")+"\n"))
 }
 
 // Background lists the background goroutines cells started that are still

@@ -15,6 +15,9 @@ import (
 	"github.com/gokernel/gokernel/kernel/workerproc"
 )
 
+// stuckMessage explains a cell that an interrupt could not stop.
+const stuckMessage = "the cell did not stop: it is blocked inside a compiled call that an interrupt cannot reach (for example a second mu.Lock() or a host function that ignores cancellation), so its worker process was replaced"
+
 // runWorker is `gokernel worker`: the process that runs cells, started by
 // the front with the link on file descriptors 3 (frames in) and 4 (frames
 // out). It exits when the front closes the link, and never outlives the
@@ -105,6 +108,10 @@ func (w *workerLoop) execute(f *link.Frame) {
 		done.Error = &link.Error{Name: "RuntimeError", Value: err.Error(), Traceback: []string{err.Error()}}
 	case res != nil:
 		done.Result = &link.Bundle{Data: res.Data, Metadata: res.Metadata}
+	}
+	if ie != nil && w.sess.Stuck() {
+		done.Retire = true
+		done.Error = &link.Error{Name: "HardInterrupt", Value: stuckMessage, Traceback: []string{"HardInterrupt: " + stuckMessage}}
 	}
 	// The front reads the worker's stderr (fd 2) itself; the marker tells
 	// it that the cell's stderr output is complete (see workerproc).

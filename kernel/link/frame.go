@@ -52,6 +52,9 @@ type Frame struct {
 	// Done.
 	Result *Bundle `json:"result,omitempty"`
 	Error  *Error  `json:"error,omitempty"`
+	// Retire, on Done, says the worker cannot run more cells (an
+	// interrupted cell is stuck in a compiled call): the front replaces it.
+	Retire bool `json:"retire,omitempty"`
 }
 
 // Event is one output event: a stream write, display data, a display update

@@ -98,6 +98,9 @@ func (e *Executor) Execute(ctx context.Context, req kernel.ExecuteRequest) kerne
 	case f := <-run.done:
 		run.w.awaitSync(req.CellID, syncLimit)
 		e.finished(run)
+		if f.Retire {
+			return e.retire(run, f)
+		}
 		return replyOf(f)
 	case <-run.w.dead:
 		return e.deathReply(run)
@@ -238,7 +241,7 @@ func (e *Executor) watch(w *worker) {
 // that the session was reset. A death while no cell ran is reported as
 // stderr output of the last cell, since no reply can carry it. e.mu is held.
 func (e *Executor) replaceLocked(w *worker) {
-	idle := w.inflight == ""
+	idle := w.inflight == "" && !w.retiring
 	nw, err := spawn(e.opts.Command, e.opts.Env, e.onFrame, e.onStderr)
 	if err != nil {
 		e.opts.Logger.Printf("workerproc: restart worker: %v", err)
@@ -262,6 +265,23 @@ func isClosed(ch <-chan struct{}) bool {
 	default:
 		return false
 	}
+}
+
+// retire replaces a worker that said it cannot go on, and answers its
+// last cell with the worker's error and the reset note.
+func (e *Executor) retire(run *cellRun, f *link.Frame) kernel.ExecuteReply {
+	e.mu.Lock()
+	run.w.retiring = true
+	e.mu.Unlock()
+	run.w.kill()
+	<-run.w.dead
+	rep := replyOf(f)
+	if rep.Err == nil {
+		rep.Err = &kernel.CellError{Name: "WorkerRetired", Value: "the worker process was replaced", Traceback: []string{}}
+	}
+	rep.Err.Value += ". " + resetNote
+	rep.Err.Traceback = append(rep.Err.Traceback, resetNote)
+	return rep
 }
 
 // deathReply is the reply of a cell whose worker died under it.

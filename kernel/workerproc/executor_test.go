@@ -80,6 +80,9 @@ func fakeRun(f *link.Frame, out *link.Writer, interrupts chan struct{}, inputs c
 		done.Error = &link.Error{Name: "Interrupted", Value: "interrupted", Traceback: []string{}}
 	case "deaf":
 		select {}
+	case "retire":
+		done.Retire = true
+		done.Error = &link.Error{Name: "HardInterrupt", Value: "stuck", Traceback: []string{}}
 	case "input":
 		_ = out.Write(&link.Frame{Kind: link.InputRequest, Cell: f.Cell, Prompt: arg})
 		r := <-inputs
@@ -202,6 +205,26 @@ func TestDeathIsReportedAndWorkerReplaced(t *testing.T) {
 				t.Errorf("host told of %d restarts, want 1", rec.restarts)
 			}
 		})
+	}
+}
+
+func TestRetiringWorkerIsReplaced(t *testing.T) {
+	e, rec := startFake(t, time.Minute)
+	before := run(e, "pid").Result.Data["text/plain"]
+	rep := run(e, "retire")
+	if rep.Err == nil || rep.Err.Name != "HardInterrupt" || !strings.Contains(rep.Err.Value, "session state was reset") {
+		t.Fatalf("reply %+v", rep.Err)
+	}
+	after := run(e, "pid")
+	if after.Err != nil || after.Result.Data["text/plain"] == before {
+		t.Fatalf("after retiring: %+v (pid before %v)", after, before)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for _, o := range rec.outputs {
+		if o.Name == "stderr" {
+			t.Errorf("retiring worker reported as a death: %q", o.Text)
+		}
 	}
 }
 

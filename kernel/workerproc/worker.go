@@ -27,6 +27,7 @@ type worker struct {
 	err    error                    // how the process ended; read after dead is closed
 
 	inflight string // the cell sent and not yet finished; guarded by Executor.mu
+	retiring bool   // killed on its own request; guarded by Executor.mu
 
 	readers sync.WaitGroup
 }
