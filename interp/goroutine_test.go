@@ -34,21 +34,39 @@ go func(tell, told chan bool) {
 	}
 }
 
-func TestGoroutinePanicIsReportedOnItsCell(t *testing.T) {
-	s, rec := newTestSession(t)
-	run(t, s, "G", `done := make(chan bool)
-go func(done chan bool) {
-	defer close(done)
+func TestGoroutinePanicFailsItsRunningCell(t *testing.T) {
+	s, _ := newTestSession(t)
+	_, err := s.Execute(context.Background(), Cell{ID: "G", Code: `go func() {
 	var m map[string]int
 	m["x"] = 1
-}(done)
-<-done`)
-	// The goroutine closes done before its panic is reported: wait for it
-	// to end, and for its output to be emitted.
+}()
+select {}`})
+	var e *Error
+	if !errorsAs(err, &e) || e.Name != "panic" || !strings.Contains(e.Value, "nil map") {
+		t.Fatalf("cell whose goroutine panicked: %v", err)
+	}
+	if !strings.Contains(strings.Join(e.Traceback, "\n"), "panic in goroutine") {
+		t.Errorf("traceback does not say a goroutine panicked: %q", e.Traceback)
+	}
+	if got := plainText(run(t, s, "next", "1+2")); got != "3" {
+		t.Fatalf("after goroutine panic: %q", got)
+	}
+}
+
+func TestLateGoroutinePanicIsReportedOnItsCell(t *testing.T) {
+	s, rec := newTestSession(t)
+	run(t, s, "G", `trigger := make(chan bool)
+go func(trigger chan bool) {
+	<-trigger
+	var m map[string]int
+	m["x"] = 1
+}(trigger)`)
+	// The goroutine panics while another cell runs: the panic belongs to G,
+	// which has ended, so it is reported on G's stderr and nothing fails.
+	run(t, s, "next", "close(trigger)")
 	s.wg.Wait()
 	s.err.sync()
-	// the process survived; the next cell runs
-	if got := plainText(run(t, s, "next", "1+2")); got != "3" {
+	if got := plainText(run(t, s, "after", "1+2")); got != "3" {
 		t.Fatalf("after goroutine panic: %q", got)
 	}
 	_, stderr := streams(rec.take(), "G")

@@ -22,6 +22,7 @@ func RepoPackages() []string {
 		ModulePath + "/runtime",
 		ModulePath + "/interp/display",
 		ModulePath + "/interp/input",
+		ModulePath + "/interp/chart",
 	}
 }
 
