@@ -18,10 +18,11 @@ BIN := bin/gokernel
 NOTEBOOKS ?= notebooks
 NOTEBOOK_OUT ?= out/notebooks
 
-.PHONY: deps build setup run test fmt-check vet generate-check go-test integration browser bench
+.PHONY: deps build setup run test fmt-check vet generate-check go-test notebooks-test integration browser bench
 
 deps:
 	install/deps.sh
+	install/browser-deps.sh
 
 build:
 	$(GO) build -o $(BIN) ./cmd/gokernel
@@ -33,20 +34,9 @@ setup: deps build
 # run: execute every notebook in $(NOTEBOOKS) through the installed kernel;
 # fails on the first cell error.
 run: setup
-	mkdir -p $(NOTEBOOK_OUT)
-	shopt -s nullglob; notebooks=($(NOTEBOOKS)/*.ipynb); \
-	if (( $${#notebooks[@]} == 0 )); then echo "run: no notebooks in $(NOTEBOOKS)/"; exit 0; fi; \
-	for nb in "$${notebooks[@]}"; do \
-		echo "run: $$nb"; \
-		$(JUPYTER) nbconvert --to notebook --execute \
-			--ExecutePreprocessor.kernel_name=gokernel \
-			--ExecutePreprocessor.timeout=600 \
-			--output-dir $(NOTEBOOK_OUT) "$$nb"; \
-	done
+	$(BIN) run --out $(NOTEBOOK_OUT) $(NOTEBOOKS)/*.ipynb
 
-# test: everything CI checks. The integration suite runs against a kernelspec
-# installed into a throwaway JUPYTER_DATA_DIR, so it never touches ~/.local.
-test: deps build fmt-check vet generate-check go-test integration
+test: deps build fmt-check vet generate-check go-test notebooks-test integration browser
 
 fmt-check:
 	@out=$$($(GO)fmt -l . 2>&1 || true); \
@@ -67,8 +57,14 @@ generate-check:
 	fi; \
 	echo "generate: generated files are current"
 
+# go-test: every package but the notebooks, in parallel; notebooks-test
+# alone afterwards, because the notebooks measure parallel speed-ups and
+# need the machine's cores to themselves.
 go-test:
-	$(GO) test -race ./...
+	$(GO) test -race $$($(GO) list ./... | grep -v '/notebooks$$')
+
+notebooks-test: build
+	$(GO) test -count=1 ./notebooks
 
 integration: build
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -78,10 +74,10 @@ integration: build
 	$(PYTHON) kernel/integration/run_all.py
 
 # browser: the classic Notebook in headless Chromium runs a notebook on
-# gokernel (kernel/integration/browser; needs chromium, so not part of test yet).
+# gokernel with Run All (kernel/integration/browser), checks what it renders,
+# and saves a screenshot to out/artifacts/.
 browser: build
-	install/browser-deps.sh
-	$(PYTHON) kernel/integration/browser/test_browser.py
+	$(PYTHON) kernel/integration/browser/test_browser.py $(NOTEBOOKS)/01-concurrency-models.ipynb
 
 # bench: gokernel against ipykernel (not part of test: it measures wall time).
 bench: build

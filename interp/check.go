@@ -16,8 +16,10 @@ import (
 // positions, including for code yaegi would silently accept.
 //
 // Two errors are dropped on purpose, because notebooks need them gone:
-// "declared and not used" (a cell's variables are used by later cells) and
-// "imported and not used" (a cell may import what a later cell uses).
+// "declared and not used" for the cell's top-level variables (later cells
+// use them; variables of functions, function literals and top-level blocks
+// must be used, as in Go) and "imported and not used" (a cell may import
+// what a later cell uses).
 type checker struct {
 	fset    *token.FileSet
 	imp     *exportImporter
@@ -70,11 +72,18 @@ func (c *checker) check(pc *parsedCell) (*checked, *Error) {
 		if bodyVars == nil {
 			break
 		}
-		if v, ok := bodyVars.Lookup(name).(*types.Var); ok && validType(v.Type()) {
-			if _, dup := c.prelude.get(name); !dup {
-				c.prelude.set(name, "var "+name+" "+types.TypeString(v.Type(), q))
-				added = append(added, name)
+		decl := ""
+		switch obj := bodyVars.Lookup(name).(type) {
+		case *types.Var:
+			if validType(obj.Type()) {
+				decl = "var " + name + " " + types.TypeString(obj.Type(), q)
 			}
+		case *types.Const: // `const n = 3; func f() int { return n }`
+			decl = constDecl(obj, q)
+		}
+		if _, dup := c.prelude.get(name); decl != "" && !dup {
+			c.prelude.set(name, decl)
+			added = append(added, name)
 		}
 	}
 	if len(added) == 0 {
@@ -109,6 +118,7 @@ func (c *checker) typeCheck(pc *parsedCell, skip map[string]bool) (*checked, []s
 		Instances:  make(map[*ast.Ident]types.Instance),
 	}
 	var msgs, undefined []string
+	var unused []types.Error
 	var importFailed string
 	conf := types.Config{
 		Importer: c.imp,
@@ -128,6 +138,12 @@ func (c *checker) typeCheck(pc *parsedCell, skip map[string]bool) (*checked, []s
 			if p.Filename != cellFile || ignoredCheckError(te.Msg) {
 				return
 			}
+			if strings.Contains(te.Msg, "declared and not used") {
+				// decided once the scopes are known: only the cell's own
+				// top-level variables may stay unused
+				unused = append(unused, te)
+				return
+			}
 			if pc.final != nil && te.Pos == pc.final.X.Pos() && strings.HasSuffix(te.Msg, "is not used") {
 				return // the final expression is the cell's value
 			}
@@ -142,7 +158,9 @@ func (c *checker) typeCheck(pc *parsedCell, skip map[string]bool) (*checked, []s
 	if importFailed != "" {
 		return &checked{pkg: pkg, info: info, skipped: true, reason: importFailed}, nil, nil
 	}
-	return &checked{pkg: pkg, info: info}, msgs, undefined
+	ck := &checked{pkg: pkg, info: info}
+	msgs = append(msgs, c.unusedErrors(pc, ck, unused)...)
+	return ck, msgs, undefined
 }
 
 // bodyScope returns the scope of the cell's top-level statements.
@@ -156,9 +174,37 @@ func (c *checker) bodyScope(pc *parsedCell, ck *checked) *types.Scope {
 	return ck.info.Scopes[pc.body]
 }
 
-// ignoredCheckError reports the errors notebooks must not see.
+// ignoredCheckError reports the errors notebooks must not see. "declared
+// and not used" is decided by unusedErrors.
 func ignoredCheckError(msg string) bool {
-	return strings.Contains(msg, "declared and not used") || strings.Contains(msg, "imported and not used")
+	// `"fmt" imported and not used`, `"x/y" imported as z and not used`
+	return strings.Contains(msg, " imported ") && strings.HasSuffix(msg, " and not used")
+}
+
+// unusedErrors returns the "declared and not used" errors Go would give,
+// except for the cell's top-level variables, which later cells may use:
+// variables of function bodies, function literals and the blocks of
+// top-level statements must be used, as in Go.
+func (c *checker) unusedErrors(pc *parsedCell, ck *checked, errs []types.Error) []string {
+	if len(errs) == 0 {
+		return nil
+	}
+	top := c.bodyScope(pc, ck)
+	byPos := make(map[token.Pos]types.Object)
+	for id, obj := range ck.info.Defs {
+		if obj != nil {
+			byPos[id.Pos()] = obj
+		}
+	}
+	var msgs []string
+	for _, te := range errs {
+		if obj := byPos[te.Pos]; obj != nil && (obj.Parent() == top || obj.Parent() == ck.info.Scopes[pc.body]) {
+			continue
+		}
+		p := te.Fset.Position(te.Pos)
+		msgs = append(msgs, fmt.Sprintf("%s:%d:%d: %s", cellFile, p.Line, p.Column, te.Msg))
+	}
+	return msgs
 }
 
 // sortPositions orders "cell:L:C: msg" strings by position, keeping
@@ -269,16 +315,24 @@ func (c *checker) record(pc *parsedCell, ck *checked) {
 			}
 			c.prelude.set(name, "var "+name+" "+types.TypeString(obj.Type(), q))
 		case *types.Const:
-			if !validType(obj.Type()) {
-				continue
-			}
-			if b, ok := obj.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
-				c.prelude.set(name, "const "+name+" = "+constSource(obj.Val(), b))
-			} else {
-				c.prelude.set(name, "const "+name+" "+types.TypeString(obj.Type(), q)+" = "+constSource(obj.Val(), nil))
+			if d := constDecl(obj, q); d != "" {
+				c.prelude.set(name, d)
 			}
 		}
 	}
+}
+
+// constDecl renders a constant's declaration for the prelude, or "" when
+// its type is not fully known.
+func constDecl(obj *types.Const, q types.Qualifier) string {
+	if !validType(obj.Type()) {
+		return ""
+	}
+	name := obj.Name()
+	if b, ok := obj.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		return "const " + name + " = " + constSource(obj.Val(), b)
+	}
+	return "const " + name + " " + types.TypeString(obj.Type(), q) + " = " + constSource(obj.Val(), nil)
 }
 
 // constSource renders a constant value as Go source that keeps its untyped

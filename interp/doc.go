@@ -9,12 +9,16 @@
 //  2. Check: go/types checks the cell against what earlier cells declared
 //     (see prelude.go), so errors are the Go compiler's, at the cell's own
 //     line:col. Two errors are dropped on purpose, because notebooks need
-//     them gone: "declared and not used" and "imported and not used". A
-//     cell's final expression may be unused: it is the cell's value.
+//     them gone: "declared and not used" for the cell's top-level
+//     variables (not for those of functions and blocks) and "imported and
+//     not used". A cell's final expression may be unused: it is the
+//     cell's value.
 //  3. Rewrite: package interp/rewrite works around yaegi's bugs, and every
 //     go statement becomes a tracked spawn (see spawn.go). The pipeline
 //     itself handles what concerns top-level statements: defers (run once,
-//     at the end of the cell, see toplevel.go), type switches, func main
+//     at the end of the cell, see toplevel.go), type switches, compound
+//     statements (run in a function literal, toplevelblock.go),
+//     multi-value declarations (multidecl.go), func main
 //     (mainfunc.go), the final value and display calls of cell types
 //     (final.go, showrich.go), and callers of redefined functions
 //     (redefine.go).

@@ -54,7 +54,9 @@ func (s *Session) transform(pc *parsedCell, ck *checked, final finalValue, cell 
 	s.rewriteFinal(pc, final)
 	s.rewriteShows(pc, ck)
 	wrapTypeSwitches(pc)
+	s.splitMultiDecls(pc, ck)
 	s.rewriteTopDefers(pc, ck)
+	wrapTopBlocks(pc)
 	if err := s.rewrite(pc, ck); err != nil {
 		return nil, err
 	}

@@ -86,8 +86,13 @@ func TestCompileErrors(t *testing.T) {
 			t.Errorf("%q: nil traceback", c.code)
 		}
 	}
-	// unused variables and imports are fine in a notebook
-	run(t, s, "ok", "import \"os\"\nfunc g() { unused := 1 }\nv := 2")
+	// unused top-level variables and imports are fine in a notebook
+	run(t, s, "ok", "import \"os\"\nfunc g() { _ = 1 }\nv := 2")
+	// unused variables of functions are not, as in Go
+	_, err := s.Execute(context.Background(), Cell{ID: "unused", Code: "func g() { unused := 1 }"})
+	if err == nil || !strings.Contains(err.Error(), "cell:1:12: declared and not used: unused") {
+		t.Errorf("unused variable in a function: got %v, want Go's error", err)
+	}
 }
 
 func TestPanic(t *testing.T) {

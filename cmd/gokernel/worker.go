@@ -35,7 +35,9 @@ func runWorker(stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gokernel worker: %v\n", err)
 		return 1
 	}
-	defer sess.Close()
+	// No sess.Close at the end: the process exits when the front closes
+	// the link, and the session's state dies with it; waiting for the
+	// cells' goroutines would only slow down shutdown and restart.
 	w.sess = sess
 	if err := w.out.Write(&link.Frame{Kind: link.Ready}); err != nil {
 		return 1

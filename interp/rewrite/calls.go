@@ -23,6 +23,11 @@ func (r *rewriter) rewriteCalls() {
 		if ix, ok := e.(*ast.IndexExpr); ok {
 			return r.atomicPointer(ix)
 		}
+		if r.info != nil {
+			if out := r.funcAlias(e); out != nil {
+				return out
+			}
+		}
 		if sel, ok := e.(*ast.SelectorExpr); ok {
 			if out := r.methodValue(sel, called); out != nil {
 				return out
@@ -32,6 +37,9 @@ func (r *rewriter) rewriteCalls() {
 		c, ok := e.(*ast.CallExpr)
 		if !ok {
 			return e
+		}
+		if ft, ok := c.Fun.(*ast.FuncType); ok { // a conversion to a replaced alias
+			c.Fun = &ast.ParenExpr{X: ft}
 		}
 		if out := r.rewriteCall(c); out != nil {
 			return out

@@ -171,6 +171,23 @@
 //     function literals. Test: TestMethodValues.
 //   - Closures passed straight to host functions, deferred function
 //     literals in loops, and deferred local closures (see 3 and 4).
+//   - A tuple assignment with an untyped nil (`xs, ys = nil, nil`) panics
+//     ("reflect: New(nil)"); each nil becomes a conversion to its left
+//     side's type, `([]float64)(nil)`. Test: TestTypedNils.
+//   - A cell function declared with an alias of a function type from a
+//     compiled package (runtime.TaskFunc) that returns a function literal
+//     hands host code a value it cannot call ("reflect.Set: value of type
+//     *interp.node is not assignable"); uses of such aliases are spelled out
+//     as the function type. Test: TestFuncAlias (meaning kept), and
+//     interp's rewrite_alias.cells (the bug).
+//
+// Types the rewrites print name packages as the cell's file imports them
+// (its import declarations, then its own uses), never by names from other
+// files the type information covers: the session's prelude imports
+// packages under names the interpreter does not know, and picking one of
+// those (in map order) made method values passed to host functions fail
+// now and then ("interp: compile: runtime error: invalid memory address").
+// Test: interp's TestMethodValueHostArgs.
 //
 // # 8. %T and %#v of cell types
 //

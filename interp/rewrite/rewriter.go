@@ -54,6 +54,7 @@ func newRewriter(fset *token.FileSet, file *ast.File, info *types.Info, opts Opt
 // because they rely on type information recorded for the original nodes,
 // and statement passes may move those nodes into closures.
 func (r *rewriter) run() error {
+	r.typedNils()
 	r.rewriteCalls()
 	applyStmtPasses(r.file,
 		r.rangeFunc,

@@ -91,21 +91,44 @@ func cellPackage(info *types.Info) *types.Package {
 }
 
 // importName returns the name under which the cell refers to package p.
+//
+// The file's import declarations are read rather than file.Imports, which a
+// caller may have cleared; uses are looked up in the file only, because the
+// type information may also cover other files (the session's prelude, whose
+// import names the cell cannot see), and the smallest name is taken, so the
+// answer does not depend on map order.
 func (r *rewriter) importName(p *types.Package) string {
-	for _, im := range r.file.Imports {
-		if im.Path.Value[1:len(im.Path.Value)-1] != p.Path() {
+	for _, d := range r.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
-		if im.Name != nil && im.Name.Name != "_" && im.Name.Name != "." {
-			return im.Name.Name
-		}
-	}
-	if r.info != nil {
-		for id, obj := range r.info.Uses {
-			if pn, ok := obj.(*types.PkgName); ok && pn.Imported() == p {
-				return id.Name
+		for _, sp := range gd.Specs {
+			im := sp.(*ast.ImportSpec)
+			if im.Path.Value[1:len(im.Path.Value)-1] != p.Path() {
+				continue
+			}
+			if im.Name == nil {
+				return p.Name()
+			}
+			if im.Name.Name != "_" && im.Name.Name != "." {
+				return im.Name.Name
 			}
 		}
+	}
+	best := ""
+	if r.info != nil {
+		for id, obj := range r.info.Uses {
+			if id.Pos() < r.file.Pos() || id.Pos() > r.file.End() {
+				continue
+			}
+			if pn, ok := obj.(*types.PkgName); ok && pn.Imported() == p && (best == "" || id.Name < best) {
+				best = id.Name
+			}
+		}
+	}
+	if best != "" {
+		return best
 	}
 	return p.Name()
 }
