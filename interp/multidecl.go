@@ -14,8 +14,8 @@ import (
 //     from a function literal, sees a's zero value (a cell function handed
 //     to the runtime panics: "reflect: call of reflect.Value.Method on zero
 //     Value");
-//   - `v, ok := x.(T)` and `v, ok := m[k]`: the compiler panics ("nil
-//     type", also logged on the process's stderr).
+//   - `v, ok := x.(T)`, `v, ok := m[k]` and `v, ok := <-ch`: the compiler
+//     panics ("nil type", also logged on the process's stderr).
 //
 // Both forms work when the variables are declared first and then assigned,
 // so the statement becomes
@@ -75,8 +75,12 @@ func (b *deferBinder) splitMulti(st ast.Stmt) []ast.Stmt {
 	default:
 		return nil
 	}
-	switch ast.Unparen(rhs).(type) {
+	switch rhs := ast.Unparen(rhs).(type) {
 	case *ast.CallExpr, *ast.TypeAssertExpr, *ast.IndexExpr:
+	case *ast.UnaryExpr:
+		if rhs.Op != token.ARROW {
+			return nil
+		}
 	default:
 		return nil
 	}
