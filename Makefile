@@ -62,6 +62,8 @@ generate-check:
 # need the machine's cores to themselves.
 go-test:
 	$(GO) test -race $$($(GO) list ./... | grep -v '/notebooks$$')
+	@echo "interp without -race: the cases yaegi's own data races keep from the race run"
+	$(GO) test -count=1 ./interp/...
 
 notebooks-test: build
 	$(GO) test -count=1 ./notebooks

@@ -25,7 +25,9 @@ import (
 //	a, b = f()
 //
 // where only the variables the statement declares get a var declaration
-// (a := may reuse some). Without type information, or when a type cannot be
+// (a := may reuse some). A receive is assigned from a function literal
+// that makes it (`v, ok = func() (T, bool) { ... := <-ch; return ... }()`),
+// because the rewrite package makes any comma-ok receive a := again. Without type information, or when a type cannot be
 // named in the cell, the statement is left alone.
 func (s *Session) splitMultiDecls(pc *parsedCell, ck *checked) {
 	info := ck.typesInfo()
@@ -106,5 +108,42 @@ func (b *deferBinder) splitMulti(st ast.Stmt) []ast.Stmt {
 	if len(out) == 0 {
 		return nil // every variable already existed: a plain assignment would do as well
 	}
+	if u, ok := ast.Unparen(rhs).(*ast.UnaryExpr); ok {
+		// the rewrite package turns `v, ok = <-ch` back into a
+		// `:=` of the receive; a function's results are assigned as such
+		call, ok := b.recvCall(u)
+		if !ok {
+			return nil
+		}
+		assign.Rhs = []ast.Expr{call}
+	}
 	return append(out, assign)
+}
+
+// recvCall returns `func() (T, bool) { v, ok := <-ch; return v, ok }()`
+// for the receive u.
+func (b *deferBinder) recvCall(u *ast.UnaryExpr) (ast.Expr, bool) {
+	tv, ok := b.info.Types[u.X]
+	if !ok || tv.Type == nil {
+		return nil, false
+	}
+	ch, ok := tv.Type.Underlying().(*types.Chan)
+	if !ok {
+		return nil, false
+	}
+	elem, ok := b.typeExpr(ch.Elem())
+	if !ok {
+		return nil, false
+	}
+	v, okName := ast.NewIdent("__gkrv"), ast.NewIdent("__gkrok")
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Func: u.Pos(), Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{
+			{Type: elem}, {Type: ast.NewIdent("bool")},
+		}}},
+		Body: &ast.BlockStmt{Lbrace: u.Pos(), List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{v, okName}, Tok: token.DEFINE, TokPos: u.Pos(), Rhs: []ast.Expr{u}},
+			&ast.ReturnStmt{Return: u.Pos(), Results: []ast.Expr{ast.NewIdent(v.Name), ast.NewIdent(okName.Name)}},
+		}},
+	}
+	return &ast.CallExpr{Fun: lit, Lparen: u.End(), Rparen: u.End()}, true
 }

@@ -252,10 +252,22 @@ type programCase struct {
 	// rawAttempts is how many raw runs may be made until one differs from
 	// Go, for bugs that depend on goroutine scheduling; 0 means 1.
 	rawAttempts int
+	// yaegiRacy, when set, says that yaegi itself races while running the
+	// program (even rewritten): the race detector would flag yaegi's code,
+	// not the program, so under -race the case is skipped with this reason.
+	// `make test` runs these packages without -race too, where it runs.
+	yaegiRacy string
 }
+
+// closureRace is why cases that call one interpreted closure from several
+// goroutines at once cannot run under the race detector.
+const closureRace = "yaegi v0.16.1 races inside getFunc when goroutines call one closure at once (run.go:1890 reads the frame slot that run.go:1922 writes under a lock); this case runs in the non-race pass of make test"
 
 func (pc programCase) run(t *testing.T) {
 	t.Helper()
+	if raceEnabled && pc.yaegiRacy != "" {
+		t.Skip(pc.yaegiRacy)
+	}
 	want := goRun(t, pc.src)
 	if want == "" {
 		t.Fatal("the program prints nothing; cases must print their result")

@@ -214,7 +214,7 @@ func main() {
 	fmt.Println(sum)
 }
 `},
-		{name: "ProbeRWMutexStore", rawSkip: racy, src: `package main
+		{name: "ProbeRWMutexStore", rawSkip: racy, yaegiRacy: closureRace, src: `package main
 
 import (
 	"fmt"
@@ -256,7 +256,7 @@ func main() {
 	fmt.Println(sum, len(s.m))
 }
 `},
-		{name: "ProbeSyncMap", rawSkip: racy, src: `package main
+		{name: "ProbeSyncMap", rawSkip: racy, yaegiRacy: closureRace, src: `package main
 
 import (
 	"fmt"
