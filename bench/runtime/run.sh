@@ -61,3 +61,16 @@ awk 'function metric(unit,   i) { for (i = 4; i < NF; i++) if ($(i+1) == unit) r
 	/^BenchmarkCPUSpeedup/ { printf "go free4-speedup            %.2fx\ngo gil4-speedup             %.2fx\n", metric("free4-speedup"), metric("gil4-speedup") }
 	END { if (e && r) printf "go pool submit+result       %.0f ns/task (raw goroutine pool %.0f ns/task, x%.2f)\n", e, r, e / r }' "$out/go.txt"
 awk '$1 == "cpu_threads4_speedup" { printf "python threads4-speedup     %.2fx (GIL)\n", $2 }' "$out/py.vals"
+
+# --- the same runtime calls made from a notebook cell, through the interpreter ---
+echo "== from a cell (bench/runtime/from_cell.ipynb through gokernel run)"
+top=$(cd "$here/../.." && pwd)
+(cd "$top" && go build -o "$out/gokernel" ./cmd/gokernel)
+"$out/gokernel" run --out "$out/nb" "$here/from_cell.ipynb" >/dev/null
+/usr/bin/python3 - "$out/nb/from_cell.ipynb" <<'PY'
+import json, sys
+for c in json.load(open(sys.argv[1]))["cells"]:
+    for o in c.get("outputs", []):
+        if o.get("output_type") == "stream":
+            print("".join(o["text"]), end="")
+PY
