@@ -72,6 +72,8 @@ type Session struct {
 
 	stateMu   sync.Mutex
 	interrupt chan struct{} // closed by the next interrupt
+	// interruptFired: interrupt is closed and waits for refreshInterrupt.
+	interruptFired bool
 	// interruptCtx is cancelled by the next interrupt (and Close): the
 	// context of the processes cells start with exec.Command
 	interruptCtx    context.Context
@@ -157,6 +159,7 @@ func (s *Session) initInterpreter() error {
 	if s.ev, err = newEvaluator(s.yi); err != nil {
 		return err
 	}
+	s.ev.beforeRun = s.refreshInterrupt
 	for _, src := range []string{rewrite.Prelude, `import ` + hostName + ` "` + hostPath + `"`} {
 		if _, err := s.yi.Eval(src); err != nil {
 			return fmt.Errorf("interp: prelude: %w", err)
@@ -304,15 +307,34 @@ func (s *Session) closeStreams() error {
 }
 
 // wakeSleepers closes the interrupt channel (waking sleeps and rewritten
-// selects of stopped goroutines), cancels the context of the processes
-// cells started, and installs fresh ones.
+// selects of stopped goroutines) and cancels the context of the processes
+// cells started. It leaves them closed until the next evaluation starts
+// (refreshInterrupt): a stopped goroutine that reaches time.Sleep or
+// exec.Command only after the interrupt must still find it closed, or it
+// would sleep or run on with nobody left to stop it.
 func (s *Session) wakeSleepers() {
 	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	if s.interruptFired {
+		return
+	}
+	s.interruptFired = true
 	close(s.interrupt)
-	s.interrupt = make(chan struct{})
 	s.interruptCancel()
+}
+
+// refreshInterrupt installs a fresh interrupt channel and process context
+// after an interrupt, once the interrupted evaluation has ended; the
+// evaluator calls it before each evaluation.
+func (s *Session) refreshInterrupt() {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	if !s.interruptFired {
+		return
+	}
+	s.interruptFired = false
+	s.interrupt = make(chan struct{})
 	s.interruptCtx, s.interruptCancel = context.WithCancel(context.Background())
-	s.stateMu.Unlock()
 }
 
 // waitTasks waits for spawned goroutines for at most d.

@@ -43,6 +43,9 @@ type evaluator struct {
 
 	dones   []chan struct{} // done channels of evaluations not yet closed
 	pending chan struct{}   // closed when an interrupted evaluation ended
+	// beforeRun, if set, is called before each evaluation, once the last
+	// interrupted one has ended.
+	beforeRun func()
 }
 
 // interruptGrace is how long an interrupt waits for the evaluation to end
@@ -114,6 +117,9 @@ func (e *evaluator) awaitPending(d time.Duration) error {
 func (e *evaluator) eval(ctx context.Context, src string, onCancel, afterStop func()) (v reflect.Value, err error, interrupted bool) {
 	if err := e.awaitPending(pendingWait); err != nil {
 		return v, err, false
+	}
+	if e.beforeRun != nil {
+		e.beforeRun()
 	}
 	// Channel operations are compiled cancellable or not depending on
 	// cancelChan at compile time, so set it (and the channel) first.
