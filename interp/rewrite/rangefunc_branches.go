@@ -9,6 +9,17 @@ import (
 // replaceReturns replaces the return statements of body (not of nested
 // function literals).
 func replaceReturns(body *ast.BlockStmt, fn func(*ast.ReturnStmt) ast.Stmt) {
+	replaceStmts(body, func(s ast.Stmt) (ast.Stmt, bool) {
+		if r, ok := s.(*ast.ReturnStmt); ok {
+			return fn(r), true
+		}
+		return s, false
+	})
+}
+
+// replaceStmts replaces, in body and the statements nested in it (not in
+// function literals), every statement for which fn reports true.
+func replaceStmts(body *ast.BlockStmt, fn func(ast.Stmt) (ast.Stmt, bool)) {
 	var walk func(list []ast.Stmt)
 	var stmt func(s ast.Stmt) ast.Stmt
 	walk = func(list []ast.Stmt) {
@@ -17,9 +28,10 @@ func replaceReturns(body *ast.BlockStmt, fn func(*ast.ReturnStmt) ast.Stmt) {
 		}
 	}
 	stmt = func(s ast.Stmt) ast.Stmt {
+		if r, ok := fn(s); ok {
+			return r
+		}
 		switch s := s.(type) {
-		case *ast.ReturnStmt:
-			return fn(s)
 		case *ast.BlockStmt:
 			walk(s.List)
 		case *ast.LabeledStmt:
@@ -117,38 +129,10 @@ func (o *outward) after() []ast.Stmt {
 // replaceBranches replaces every branch statement of body (not inside
 // function literals).
 func replaceBranches(body *ast.BlockStmt, fn func(*ast.BranchStmt) ast.Stmt) {
-	var walk func(list []ast.Stmt)
-	var stmt func(s ast.Stmt) ast.Stmt
-	walk = func(list []ast.Stmt) {
-		for i, s := range list {
-			list[i] = stmt(s)
+	replaceStmts(body, func(s ast.Stmt) (ast.Stmt, bool) {
+		if br, ok := s.(*ast.BranchStmt); ok {
+			return fn(br), true
 		}
-	}
-	stmt = func(s ast.Stmt) ast.Stmt {
-		switch s := s.(type) {
-		case *ast.BranchStmt:
-			return fn(s)
-		case *ast.BlockStmt:
-			walk(s.List)
-		case *ast.LabeledStmt:
-			s.Stmt = stmt(s.Stmt)
-		case *ast.IfStmt:
-			walk(s.Body.List)
-			if s.Else != nil {
-				s.Else = stmt(s.Else)
-			}
-		case *ast.ForStmt:
-			walk(s.Body.List)
-		case *ast.RangeStmt:
-			walk(s.Body.List)
-		case *ast.SwitchStmt:
-			walkClauseBodies(s.Body, walk)
-		case *ast.TypeSwitchStmt:
-			walkClauseBodies(s.Body, walk)
-		case *ast.SelectStmt:
-			walkClauseBodies(s.Body, walk)
-		}
-		return s
-	}
-	walk(body.List)
+		return s, false
+	})
 }
