@@ -17,26 +17,5 @@ packages=(
 	fonts-liberation
 )
 
-missing=()
-for p in "${packages[@]}"; do
-	if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true) != "install ok installed" ]]; then
-		missing+=("$p")
-	fi
-done
-
-if ((${#missing[@]} == 0)); then
-	echo "browser-deps: all ${#packages[@]} Debian packages already installed"
-	exit 0
-fi
-
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then
-	if ! command -v sudo >/dev/null; then
-		echo "browser-deps: missing packages ${missing[*]}; run this script as root" >&2
-		exit 1
-	fi
-	sudo=(sudo)
-fi
-echo "browser-deps: installing ${missing[*]}"
-"${sudo[@]}" apt-get update
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+source "$(dirname "$0")/apt.sh"
+apt_install_missing browser-deps "${packages[@]}"

@@ -26,28 +26,8 @@ packages=(
 	libc6-dev
 )
 
-missing=()
-for p in "${packages[@]}"; do
-	if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true) != "install ok installed" ]]; then
-		missing+=("$p")
-	fi
-done
-
-if ((${#missing[@]} == 0)); then
-	echo "deps: all ${#packages[@]} Debian packages already installed"
-else
-	sudo=()
-	if [[ $(id -u) -ne 0 ]]; then
-		if ! command -v sudo >/dev/null; then
-			echo "deps: missing packages ${missing[*]}; run this script as root" >&2
-			exit 1
-		fi
-		sudo=(sudo)
-	fi
-	echo "deps: installing ${missing[*]}"
-	"${sudo[@]}" apt-get update
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+source "$(dirname "$0")/apt.sh"
+apt_install_missing deps "${packages[@]}"
 
 go=go
 if ! command -v go >/dev/null; then
