@@ -30,7 +30,8 @@ const finalName = "__gkv"
 //
 //	{ __gkv := X; __gk.Result(__gkv, map[string]any{"text/html": __gkv.HTML(), ...}) }
 //
-// so the host receives the value itself and the rich forms its methods give.
+// so the host receives the value itself and the rich forms its methods give;
+// a value without rich methods becomes just __gk.Result(X, nil).
 func (s *Session) rewriteFinal(pc *parsedCell, f finalValue) {
 	if !f.show || f.typ == nil {
 		return
@@ -44,19 +45,37 @@ func (s *Session) rewriteFinal(pc *parsedCell, f finalValue) {
 		}
 		rich.Elts = append(rich.Elts, &ast.KeyValueExpr{Key: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(m.mime)}, Value: val})
 	}
+	var repl ast.Stmt
+	if len(rich.Elts) == 0 {
+		// __gk.Result(X, nil): no variable, so no slot in the interpreter's
+		// global frame (which it copies whole whenever it grows). The call
+		// keeps the final statement's position: it stays in cell order.
+		repl = &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pc.final.Pos(), Name: hostName}, Sel: ast.NewIdent("Result")},
+			Args:   []ast.Expr{pc.final.X, ast.NewIdent("nil")},
+			Rparen: pc.final.End() - 1,
+		}}
+	} else {
+		repl = finalBlock(pc.final, rich)
+	}
+	for i, st := range pc.body.List {
+		if st == pc.final {
+			pc.body.List[i] = repl
+		}
+	}
+}
+
+// finalBlock is { __gkv := X; __gk.Result(__gkv, rich) } for final
+// statement X, rich calling __gkv's methods.
+func finalBlock(final *ast.ExprStmt, rich *ast.CompositeLit) *ast.BlockStmt {
 	// the block keeps the final statement's position: it stays in cell order
-	block := &ast.BlockStmt{Lbrace: pc.final.Pos(), Rbrace: pc.final.End() - 1, List: []ast.Stmt{
-		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(finalName)}, Tok: token.DEFINE, Rhs: []ast.Expr{pc.final.X}},
+	return &ast.BlockStmt{Lbrace: final.Pos(), Rbrace: final.End() - 1, List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(finalName)}, Tok: token.DEFINE, Rhs: []ast.Expr{final.X}},
 		&ast.ExprStmt{X: &ast.CallExpr{
 			Fun:  &ast.SelectorExpr{X: ast.NewIdent(hostName), Sel: ast.NewIdent("Result")},
 			Args: []ast.Expr{ast.NewIdent(finalName), rich},
 		}},
 	}}
-	for i, st := range pc.body.List {
-		if st == pc.final {
-			pc.body.List[i] = block
-		}
-	}
 }
 
 // cellMethods returns the rich methods (and MIME) that a value of type t

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -20,13 +22,17 @@ import (
 //
 // One reader goroutine, owned by the stream and ended by close, turns the
 // bytes into Stream events. sync waits until everything written before it was
-// emitted: it writes a marker frame and waits for the reader to reach it.
+// emitted: it writes a marker frame and waits for the reader to reach it —
+// unless the pipe is empty and the reader holds nothing, which it can tell
+// because the reader takes bytes out of the pipe only under mu (see
+// readSome), so that a cell that printed nothing does not pay for markers.
 //
 // A frame is written with a single write of at most pipeBuf bytes, which
 // POSIX makes atomic on a pipe, so frames never interleave with other writes.
 type stream struct {
 	name  string
 	r, w  *os.File
+	rc    syscall.RawConn // r's descriptor, nil if unavailable
 	route *router
 	emit  func(Event)
 
@@ -35,6 +41,7 @@ type stream struct {
 	sent   uint64 // last marker written
 	seen   uint64 // last marker the reader reached
 	closed bool   // the reader has stopped
+	held   bool   // the reader has bytes out of the pipe not emitted yet
 	done   chan struct{}
 
 	// owned by the reader goroutine: framed writes not yet emitted
@@ -61,6 +68,9 @@ func newStream(name string, route *router, emit func(Event)) (*stream, error) {
 	}
 	s := &stream{name: name, r: r, w: w, route: route, emit: emit, done: make(chan struct{})}
 	s.cond = sync.NewCond(&s.mu)
+	if rc, err := r.SyscallConn(); err == nil {
+		s.rc = rc
+	}
 	go s.read()
 	return s, nil
 }
@@ -101,6 +111,9 @@ func (s *stream) writeCell(cell string, p []byte) (int, error) {
 // sync returns once the reader has emitted everything written to the pipe
 // before sync was called, or the stream was closed.
 func (s *stream) sync() {
+	if s.drained() {
+		return
+	}
 	s.mu.Lock()
 	s.sent++
 	token := s.sent
@@ -113,6 +126,22 @@ func (s *stream) sync() {
 		s.cond.Wait()
 	}
 	s.mu.Unlock()
+}
+
+// drained reports whether everything written to the pipe so far has been
+// emitted: the pipe is empty and the reader holds no bytes (or has stopped).
+// It is false when the pipe's fill level cannot be read.
+func (s *stream) drained() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return true
+	}
+	if s.held || s.rc == nil {
+		return false
+	}
+	n, ok := pipeBuffered(s.rc)
+	return ok && n == 0
 }
 
 // close syncs, closes both ends of the pipe and waits for the reader.
@@ -136,9 +165,12 @@ func (s *stream) read() {
 	buf := make([]byte, 64<<10)
 	var pending []byte
 	for {
-		n, err := s.r.Read(buf)
+		n, err := s.readSome(buf)
 		pending = append(pending, buf[:n]...)
 		pending = s.consume(pending)
+		s.mu.Lock()
+		s.held = len(pending) > 0
+		s.mu.Unlock()
 		if err != nil {
 			if len(pending) > 0 {
 				s.raw(pending)
@@ -146,6 +178,41 @@ func (s *stream) read() {
 			return
 		}
 	}
+}
+
+// readSome reads from the pipe. With the pipe's raw descriptor it makes
+// the read system call holding mu and marks the bytes as held, so that
+// drained never sees bytes that left the pipe but are not emitted yet.
+func (s *stream) readSome(buf []byte) (int, error) {
+	if s.rc == nil {
+		return s.r.Read(buf)
+	}
+	var n int
+	var rerr error
+	err := s.rc.Read(func(fd uintptr) bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for {
+			n, rerr = syscall.Read(int(fd), buf)
+			if rerr != syscall.EINTR {
+				break
+			}
+		}
+		if rerr == syscall.EAGAIN {
+			return false // wait until the pipe is readable
+		}
+		s.held = n > 0
+		return true
+	})
+	switch {
+	case err != nil:
+		return 0, err
+	case rerr != nil:
+		return 0, rerr
+	case n <= 0:
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // consume emits every complete frame and raw run in p and returns the rest.

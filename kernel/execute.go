@@ -22,31 +22,39 @@ func (k *Kernel) executeLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case r := <-k.queue:
-			k.status(r.msg, "busy")
-			k.execute(ctx, r)
+			a := &announcement{k: k, msg: r.msg}
+			k.announcing.Store(a)
+			k.execute(ctx, r, a)
+			a.do() // busy, at the latest now
+			k.announcing.Store(nil)
 			k.status(r.msg, "idle")
 		}
 	}
 }
 
-func (k *Kernel) execute(ctx context.Context, r request) {
+// execute runs one execute request; a announces it (busy, execute_input)
+// once the executor has the cell, or before any reply.
+func (k *Kernel) execute(ctx context.Context, r request, a *announcement) {
 	var c executeContent
 	if err := decode(r.msg, &c); err != nil {
+		a.do()
 		k.badRequest(r, err)
 		return
 	}
 	store := boolOr(c.StoreHistory, !c.Silent) && !c.Silent
 	count := k.nextCount(store)
 	if !c.Silent {
-		k.publish(IOPub, r.msg, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
+		a.input = map[string]any{"code": c.Code, "execution_count": count}
 	}
 	if name := helpTarget(c.Code); name != "" {
+		a.do()
 		k.help(r, name, count, store, c.Code)
 		return
 	}
 	cell := r.msg.Header.MsgID
 	k.cells.add(cell, r.msg)
-	rep := k.exec.Execute(ctx, ExecuteRequest{CellID: cell, Code: c.Code, AllowStdin: boolOr(c.AllowStdin, true)})
+	rep := k.exec.Execute(ctx, ExecuteRequest{CellID: cell, Code: c.Code, AllowStdin: boolOr(c.AllowStdin, true), Sent: a.do})
+	a.do()
 	if store {
 		k.history.add(count, c.Code)
 	}

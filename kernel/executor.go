@@ -9,6 +9,11 @@ type ExecuteRequest struct {
 	CellID     string
 	Code       string
 	AllowStdin bool
+	// Sent, if not nil, is called by Execute once the cell is on its way,
+	// so that the kernel announces the cell while it runs. The kernel makes
+	// sure the announcement precedes the cell's output, whether Sent is
+	// called or not.
+	Sent func()
 }
 
 // Bundle is a MIME bundle ("text/plain", "text/html", ...) with metadata.

@@ -62,6 +62,7 @@ func (t *inputTable) deliver(m *wire.Message) bool {
 // Input sends an input_request on stdin to the client that sent cell
 // cellID and waits for its input_reply or ctx's end (see Host).
 func (k *Kernel) Input(ctx context.Context, cellID, prompt string, password bool) (string, error) {
+	k.announced()
 	parent := k.cells.get(cellID)
 	if parent == nil {
 		return "", fmt.Errorf("kernel: input requested by unknown cell %s", cellID)

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"log"
 	"sync"
+	"sync/atomic"
 
 	"github.com/google/uuid"
 
@@ -53,6 +54,8 @@ type Kernel struct {
 	cells    *cellTable
 	inputs   *inputTable
 	history  *history
+
+	announcing atomic.Pointer[announcement] // the running request's, if any
 
 	mu      sync.Mutex
 	counter int

@@ -33,6 +33,23 @@ func (f *fakeExec) Execute(ctx context.Context, req ExecuteRequest) ExecuteReply
 	f.started <- req.Code
 	cmd, arg, _ := strings.Cut(req.Code, ":")
 	switch cmd {
+	case "early": // output before the cell counts as sent
+		f.host.Output(Output{CellID: req.CellID, Kind: "stream", Name: "stdout", Text: arg})
+		return ExecuteReply{}
+	case "racing": // output from another goroutine while Sent runs
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			f.host.Output(Output{CellID: req.CellID, Kind: "stream", Name: "stdout", Text: arg})
+		}()
+		req.Sent()
+		<-done
+		return ExecuteReply{}
+	}
+	if req.Sent != nil {
+		req.Sent()
+	}
+	switch cmd {
 	case "print":
 		f.host.Output(Output{CellID: req.CellID, Kind: "stream", Name: "stdout", Text: arg})
 	case "value":
@@ -169,6 +186,27 @@ func TestExecutePublishesInOrder(t *testing.T) {
 	}
 	if h.lang.recorded.Load() != 2 {
 		t.Errorf("recorded %d cells, want 2", h.lang.recorded.Load())
+	}
+}
+
+// TestAnnouncementPrecedesOutput checks that busy and execute_input come
+// before a cell's output however the executor's output and its Sent call
+// interleave (the kernel announces a cell while it already runs).
+func TestAnnouncementPrecedesOutput(t *testing.T) {
+	h := start(t)
+	for i := range 50 {
+		code := "racing:x"
+		if i%2 == 1 {
+			code = "early:x"
+		}
+		req := h.execute(code, nil)
+		<-h.exec.started
+		if c := content(t, h.t.next(t, Shell)); c["status"] != "ok" {
+			t.Fatalf("%s: reply %v", code, c)
+		}
+		if got := types(h.t.iopubUntilIdle(t, req)); got != "status(busy) execute_input stream status(idle) " {
+			t.Fatalf("%s, run %d: iopub %s", code, i, got)
+		}
 	}
 }
 

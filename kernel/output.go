@@ -3,6 +3,7 @@ package kernel
 // Output publishes one output event on iopub, parented by the execute
 // request of the cell that produced it (see Host).
 func (k *Kernel) Output(o Output) {
+	k.announced()
 	parent := k.cells.get(o.CellID)
 	switch o.Kind {
 	case "stream":

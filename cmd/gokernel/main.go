@@ -29,8 +29,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "kernel":
+		defer startProfile("front")()
 		return runKernel(args[1:], stderr)
 	case "worker":
+		defer startProfile("worker")()
 		return runWorker(stderr)
 	case "install":
 		return runInstall(args[1:], stdout, stderr)

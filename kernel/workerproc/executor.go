@@ -94,6 +94,9 @@ func (e *Executor) Execute(ctx context.Context, req kernel.ExecuteRequest) kerne
 		<-run.w.dead
 		return e.deathReply(run)
 	}
+	if req.Sent != nil {
+		req.Sent()
+	}
 	select {
 	case f := <-run.done:
 		run.w.awaitSync(req.CellID, syncLimit)

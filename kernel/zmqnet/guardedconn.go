@@ -77,15 +77,34 @@ func (g guardedTransport) Addr(ep string) (string, error) { return g.base.Addr(e
 
 // guardedConn is a connection whose incoming ZMTP stream is checked by a
 // zmtpGuard: an oversized frame closes it, and reads time out until the
-// handshake is over.
+// handshake is over. Its outgoing stream goes through a zmtpBatch: each
+// message is written at once.
 type guardedConn struct {
 	net.Conn
 	guard zmtpGuard
+
+	wmu   sync.Mutex
+	batch zmtpBatch
 }
 
 func newGuardedConn(c net.Conn) *guardedConn {
 	_ = c.SetReadDeadline(time.Now().Add(HandshakeTimeout))
 	return &guardedConn{Conn: c}
+}
+
+// Write holds p back until it completes a ZMTP message, then writes the
+// whole message; it reports len(p) written when p was only held.
+func (c *guardedConn) Write(p []byte) (int, error) {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	out := c.batch.add(p)
+	if len(out) == 0 {
+		return len(p), nil
+	}
+	if _, err := c.Conn.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func (c *guardedConn) Read(p []byte) (int, error) {
