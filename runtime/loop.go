@@ -28,7 +28,7 @@ type Loop struct {
 	start time.Time // the origin of Time
 	mu    sync.Mutex
 	ready readyQueue // tasks and callbacks waiting for the baton, in order
-	timer timerHeap  // callbacks scheduled by CallLater and CallAt
+	timer timerHeap  // callbacks scheduled by CallLater and CallAt, and sleeping tasks
 	idle  []worker   // workers without the baton, waiting for it
 	sleep bool       // the baton holder waits on wake: nothing is ready
 	wake  chan struct{}
@@ -49,6 +49,7 @@ type runState struct {
 	neverSeen []TaskInfo     // the last run's never-awaited tasks
 	workers   sync.WaitGroup // worker goroutines but the caller's
 	caller    worker         // the worker of RunUntilComplete's goroutine
+	first     *Task          // main, until the caller's worker starts it
 }
 
 // NewLoop returns a loop configured by opts; it starts no goroutines.

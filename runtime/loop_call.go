@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"container/heap"
 	"sync/atomic"
 	"time"
 )
@@ -31,7 +30,7 @@ func (h *Handle) Cancel() bool {
 	l := h.loop
 	l.mu.Lock()
 	if h.index >= 0 {
-		heap.Remove(&l.timer, h.index)
+		l.timer.remove(h.index)
 	}
 	l.mu.Unlock()
 	return true

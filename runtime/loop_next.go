@@ -2,12 +2,17 @@ package runtime
 
 import "time"
 
-// next returns the next ready item, waiting for one if there is none, or
-// false when the run is over. When main is done it cancels the tasks left;
-// when they are all done it ends the run.
-func (l *Loop) next() (readyItem, bool) {
+// next forgets done, the task the caller just finished (if not nil), and
+// returns the next ready item, waiting for one if there is none, or false
+// when the run is over. When main is done it cancels the tasks left; when
+// they are all done it ends the run.
+func (l *Loop) next(done *Task) (readyItem, bool) {
 	for {
 		l.mu.Lock()
+		if done != nil {
+			l.forgetLocked(done)
+			done = nil
+		}
 		if !l.run.closing && l.run.main.fut.IsDone() {
 			l.mu.Unlock()
 			l.beginClose()
@@ -74,18 +79,19 @@ func (l *Loop) waitWake(d time.Duration) {
 	}
 }
 
-// moveDueTimers moves the due callbacks to the ready queue and returns how
-// long until the next one is due (-1: none). l.mu must be held.
+// moveDueTimers moves the due callbacks and sleeping tasks to the ready
+// queue, in due order, and returns how long until the next entry is due
+// (-1: none). l.mu must be held.
 func (l *Loop) moveDueTimers() time.Duration {
 	if l.timer.Len() == 0 {
 		return -1
 	}
 	now := l.Time()
-	for h := l.timer.peek(); h != nil; h = l.timer.peek() {
-		if h.when > now {
-			return h.when - now
+	for {
+		e, wait, ok := l.timer.popDue(now)
+		if !ok {
+			return wait
 		}
-		l.ready.push(readyItem{call: l.timer.popHandle()})
+		l.ready.push(readyItem{task: e.t, call: e.h})
 	}
-	return -1
 }

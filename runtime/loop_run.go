@@ -32,12 +32,9 @@ func (l *Loop) RunUntilComplete(ctx context.Context, main TaskFunc) (any, error)
 	t.fut.observed.Store(true)
 	l.mu.Lock()
 	l.run.main, l.run.over, l.run.closing = t, false, false
+	l.run.caller, l.run.first = make(worker, 1), t
 	l.mu.Unlock()
-	caller := make(worker, 1)
-	l.mu.Lock()
-	l.run.caller = caller
-	l.mu.Unlock()
-	l.schedule(caller, t)
+	l.work() // main starts here, on the caller's goroutine
 	l.run.workers.Wait()
 	l.mu.Lock()
 	finished := l.run.finished
@@ -61,44 +58,32 @@ const maxIdleWorkers = 16
 // startWorker hands the baton to an idle worker, or to a new one.
 func (l *Loop) startWorker() {
 	l.mu.Lock()
+	w := l.takeWorkerLocked()
+	l.mu.Unlock()
+	l.handOff(w)
+}
+
+// takeWorkerLocked takes the idle worker that the baton goes to next, or
+// returns nil having counted a new one that handOff starts. l.mu must be
+// held.
+func (l *Loop) takeWorkerLocked() worker {
 	if n := len(l.idle); n > 0 {
 		w := l.idle[n-1]
 		l.idle = l.idle[:n-1]
-		l.mu.Unlock()
+		return w
+	}
+	l.run.workers.Add(1)
+	return nil
+}
+
+// handOff hands the baton to w, taken by takeWorkerLocked, or to a new
+// worker goroutine if w is nil.
+func (l *Loop) handOff(w worker) {
+	if w != nil {
 		w <- true
 		return
 	}
-	l.run.workers.Add(1)
-	l.mu.Unlock()
-	go func() {
-		defer l.run.workers.Done()
-		growStack()
-		l.schedule(make(worker, 1), nil)
-	}()
-}
-
-// schedule is what a goroutine holding the baton does: run ready items,
-// starting with first if not nil, until it hands the baton to an awaiting
-// task (then it idles until handed the baton again) or the run is over.
-func (l *Loop) schedule(w worker, first *Task) {
-	if first != nil {
-		l.mu.Lock()
-		l.run.live.add(first)
-		l.mu.Unlock()
-		l.runItem(readyItem{task: first}, w)
-	}
-	for {
-		it, ok := l.next()
-		if !ok {
-			return
-		}
-		if l.runItem(it, w) {
-			continue
-		}
-		if !l.idleWait(w) {
-			return
-		}
-	}
+	go l.work()
 }
 
 // idleWait parks w among the idle workers until it gets the baton (true)

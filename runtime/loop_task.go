@@ -54,15 +54,13 @@ func WithoutLoop(ctx context.Context) context.Context {
 	return context.WithValue(ctx, taskKey{}, (*Task)(nil))
 }
 
-// finishTask forgets a finished task, keeping it for the end-of-run report
-// when the report may need it.
-func (l *Loop) finishTask(t *Task) {
-	l.mu.Lock()
+// forgetLocked forgets a finished task, keeping it for the end-of-run
+// report when the report may need it. l.mu must be held.
+func (l *Loop) forgetLocked(t *Task) {
 	l.run.live.remove(t)
 	if l.cfg.debug || t.fut.err != nil {
 		l.run.finished = append(l.run.finished, t)
 	}
-	l.mu.Unlock()
 }
 
 // callerOutsidePackage returns "file:line" of the first caller outside this

@@ -56,7 +56,13 @@ type taskExtra struct {
 	afters    afterList     // run when the context is cancelled
 	link      afterFunc     // t in its parent task's afters
 	watching  bool          // the parent context is watched
-	unwatch   func() bool   // stops watching the parent context
+	// sleeping is set (mu) while the task sleeps on its own context (see
+	// Sleep): the context's cancellation then wakes it.
+	sleeping bool
+	// timerSeq marks the task's live entry in its loop's timer heap while
+	// it sleeps there, 0 otherwise (Loop.mu; see timerEntry).
+	timerSeq uint32
+	unwatch  func() bool // stops watching the parent context
 }
 
 // extra returns t's taskExtra, making it if needed; t.mu must be held.

@@ -188,7 +188,9 @@ func (t *Task) cancelContext(err, cause error) {
 	var fs []*afterFunc
 	var unwatch func() bool
 	var link *afterFunc // t in its parent task's list
+	sleeping := false   // t sleeps in Sleep on its own context: wake it
 	if x := t.x; x != nil {
+		sleeping = x.sleeping
 		if x.link.owner != nil {
 			link = &x.link
 		}
@@ -203,6 +205,9 @@ func (t *Task) cancelContext(err, cause error) {
 		x.afters, x.unwatch = afterList{}, nil
 	}
 	t.mu.Unlock()
+	if sleeping {
+		t.loop.wakeSleeper(t)
+	}
 	if unwatch != nil {
 		unwatch()
 	}

@@ -8,12 +8,27 @@ import (
 )
 
 // execute runs the task's function and completes its future. On the loop
-// it runs holding the baton, so done callbacks do too.
+// it runs holding the baton, so done callbacks do too. It recovers a panic
+// as CatchPanic does, but in its own frame: a task that waits keeps every
+// frame between its goroutine's entry and the wait on its stack, so there
+// are as few as possible (see Loop.work).
 func (t *Task) execute() {
-	ctx := t.Context()
-	v, err := CatchPanic(ctx, t.fn)
+	var v any
+	var err error
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, newPanicError(r)
+		}
+		t.settle(v, err)
+	}()
+	v, err = t.fn(&t.tctx)
+}
+
+// settle completes the task with the outcome of its function: an error
+// caused by the task's context being done is its cancellation.
+func (t *Task) settle(v any, err error) {
 	if err != nil {
-		if cerr := ctx.Err(); cerr != nil && errors.Is(err, cerr) {
+		if cerr := t.tctx.Err(); cerr != nil && errors.Is(err, cerr) {
 			err = t.cancelledError()
 		}
 	}

@@ -17,6 +17,9 @@ Measured, per kernel (medians unless said otherwise):
   restart      shutdown_request(restart) -> exit -> spawn -> kernel_info_reply
                (--starts runs; see restart() for why not restart_kernel)
 
+Last, without any kernel: the floor that libzmq's reconnect puts under
+"restart -> ready" for every kernel (see reconnect_floor()).
+
 The table gives the ratio gokernel/ipykernel and the target for each row.
 The exit status is 0 even when a target is missed: this is a measurement,
 not a test.
@@ -205,6 +208,61 @@ def measure_restarts(km, kc, n):
     return statistics.median(restarts)
 
 
+def reconnect_floor(n=7, reconnect_ms=None):
+    """Median seconds a client socket needs to reach a server that went away
+    and came back at once on the same port, as a restarted kernel does, with
+    no kernel involved: a pyzmq DEALER connected to a ROUTER; the ROUTER is
+    closed, and as soon as the DEALER has seen the disconnect a new ROUTER
+    binds the port and the DEALER sends; the time until the new ROUTER has
+    the message is measured. With libzmq's default ZMQ_RECONNECT_IVL (100 ms,
+    plus a random 0-100 ms on each attempt) this is the least that any
+    kernel's restart -> ready can take through jupyter_client."""
+    from zmq.utils.monitor import recv_monitor_message
+    ctx = zmq.Context()
+    socks = []
+
+    def sock(kind):
+        s = ctx.socket(kind)
+        s.setsockopt(zmq.LINGER, 0)
+        socks.append(s)
+        return s
+    try:
+        router = sock(zmq.ROUTER)
+        port = router.bind_to_random_port("tcp://127.0.0.1")
+        dealer = sock(zmq.DEALER)
+        if reconnect_ms is not None:
+            dealer.setsockopt(zmq.RECONNECT_IVL, reconnect_ms)
+        mon = dealer.get_monitor_socket(zmq.EVENT_DISCONNECTED)
+        socks.append(mon)
+        dealer.connect("tcp://127.0.0.1:%d" % port)
+        dealer.send(b"hello")
+        router.recv_multipart()
+        times = []
+        for _ in range(n):
+            router.close()
+            if not mon.poll(TIMEOUT * 1000):
+                raise TimeoutError("reconnect floor: the client saw no disconnect")
+            recv_monitor_message(mon)
+            t0 = time.perf_counter()
+            router = sock(zmq.ROUTER)
+            for _ in range(2000):  # libzmq releases the old socket's port asynchronously
+                try:
+                    router.bind("tcp://127.0.0.1:%d" % port)
+                    break
+                except zmq.ZMQError:
+                    time.sleep(0.0005)
+            dealer.send(b"again")
+            if not router.poll(TIMEOUT * 1000):
+                raise TimeoutError("reconnect floor: no message after %d s" % TIMEOUT)
+            router.recv_multipart()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+    finally:
+        for s in socks:
+            s.close(0)
+        ctx.term()
+
+
 def fmt_time(s):
     return "%.1f ms" % (s * 1e3) if s >= 1e-3 else "%.0f µs" % (s * 1e6)
 
@@ -241,6 +299,11 @@ def main():
         mark = "ok" if ratio <= target else "MISSED"
         print("%-30s %12s %12s %7.3fx %7s  %s" % (label, fmt_time(go), fmt_time(py), ratio,
                                                   "<=%gx" % target, mark))
+    floor, fast = reconnect_floor(), reconnect_floor(reconnect_ms=1)
+    print("\nclient reconnect floor, no kernel (libzmq ZMQ_RECONNECT_IVL 100 ms): %s; with 1 ms: %s"
+          % (fmt_time(floor), fmt_time(fast)))
+    print("restart -> ready of any kernel through jupyter_client is at least the first; "
+          "0.1x of ipykernel's restart is %s" % fmt_time(0.1 * res["python3"]["restart"]))
     return 0
 
 
