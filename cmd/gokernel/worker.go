@@ -115,9 +115,14 @@ func (w *workerLoop) execute(f *link.Frame) {
 		done.Retire = true
 		done.Error = &link.Error{Name: "HardInterrupt", Value: stuckMessage, Traceback: []string{"HardInterrupt: " + stuckMessage}}
 	}
-	// The front reads the worker's stderr (fd 2) itself; the marker tells
-	// it that the cell's stderr output is complete (see workerproc).
-	fmt.Fprintf(os.Stderr, "%s%s\x00\n", workerproc.SyncMarker, f.Cell)
+	// The front reads the worker's stderr (fd 2) itself. If the pipe is
+	// empty, the front has read all of the cell's stderr already; otherwise
+	// the marker tells it when it has (see workerproc).
+	if stderrEmpty() {
+		done.StderrRead = true
+	} else {
+		fmt.Fprintf(os.Stderr, "%s%s\x00\n", workerproc.SyncMarker, f.Cell)
+	}
 	_ = w.out.Write(done)
 }
 

@@ -55,6 +55,10 @@ type Frame struct {
 	// Retire, on Done, says the worker cannot run more cells (an
 	// interrupted cell is stuck in a compiled call): the front replaces it.
 	Retire bool `json:"retire,omitempty"`
+	// StderrRead, on Done, says the worker found its stderr pipe empty: the
+	// front has read everything the cell wrote there, and no sync marker
+	// follows (see workerproc.SyncMarker).
+	StderrRead bool `json:"stderr_read,omitempty"`
 }
 
 // Event is one output event: a stream write, display data, a display update

@@ -99,7 +99,11 @@ func (e *Executor) Execute(ctx context.Context, req kernel.ExecuteRequest) kerne
 	}
 	select {
 	case f := <-run.done:
-		run.w.awaitSync(req.CellID, syncLimit)
+		if f.StderrRead {
+			run.w.stderrRead()
+		} else {
+			run.w.awaitSync(req.CellID, syncLimit)
+		}
 		e.finished(run)
 		if f.Retire {
 			return e.retire(run, f)

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	goruntime "runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"go.uber.org/goleak"
 
@@ -65,6 +68,14 @@ func fakeRun(f *link.Frame, out *link.Writer, interrupts chan struct{}, inputs c
 	switch cmd {
 	case "stderr":
 		fmt.Fprint(os.Stderr, arg)
+	case "stderrread": // as gokernel's worker does when its stderr pipe is empty
+		fmt.Fprint(os.Stderr, arg)
+		for !stderrDrained() {
+			goruntime.Gosched() // until the front's reader has taken the bytes
+		}
+		done.StderrRead = true
+		_ = out.Write(done)
+		return
 	case "print":
 		_ = out.Write(&link.Frame{Kind: link.Output, Cell: f.Cell, Event: &link.Event{Kind: "stream", Name: "stdout", Text: arg}})
 	case "pid":
@@ -90,6 +101,13 @@ func fakeRun(f *link.Frame, out *link.Writer, interrupts chan struct{}, inputs c
 	}
 	fmt.Fprintf(os.Stderr, "%s%s\x00\n", SyncMarker, f.Cell)
 	_ = out.Write(done)
+}
+
+// stderrDrained reports whether the pipe behind fd 2 is empty.
+func stderrDrained() bool {
+	var n int32
+	_, _, errno := syscall.Syscall(syscall.SYS_IOCTL, 2, syscall.TIOCINQ, uintptr(unsafe.Pointer(&n)))
+	return errno == 0 && n == 0
 }
 
 // recorder is a kernel.Host that keeps what it is told.
@@ -165,6 +183,35 @@ func TestStderrBelongsToItsCell(t *testing.T) {
 		rec.mu.Unlock()
 		if last.CellID != code || last.Name != "stderr" || last.Text != fmt.Sprintf("line %d\n", i) {
 			t.Fatalf("cell %d: last output %+v", i, last)
+		}
+	}
+}
+
+// TestStderrReadWithoutMarker checks the path a worker takes when its
+// stderr pipe is empty at the end of a cell: no sync marker, and still all
+// of the cell's stderr (a line that looks like a crash report included,
+// since the worker lives on) is out when Execute returns.
+func TestStderrReadWithoutMarker(t *testing.T) {
+	e, rec := startFake(t, time.Minute)
+	for i := 0; i < 20; i++ {
+		text := fmt.Sprintf("line %d\n", i)
+		if i%2 == 1 {
+			text = fmt.Sprintf("panic: only text %d\n", i)
+		}
+		code := "stderrread:" + text
+		if rep := run(e, code); rep.Err != nil {
+			t.Fatal(rep.Err)
+		}
+		rec.mu.Lock()
+		var got strings.Builder
+		for _, o := range rec.outputs {
+			if o.CellID == code {
+				got.WriteString(o.Text)
+			}
+		}
+		rec.mu.Unlock()
+		if got.String() != text {
+			t.Fatalf("cell %d: stderr %q when Execute returned, want %q", i, got.String(), text)
 		}
 	}
 }

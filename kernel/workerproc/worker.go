@@ -19,6 +19,12 @@ type worker struct {
 	outF  *os.File
 	crash *crashLog // the worker's stderr: the Go runtime's crash text lands here
 
+	// stderrMu is held by the stderr reader from each read system call until
+	// the bytes it read are handled, so holding it means that whatever left
+	// the pipe has been passed on (see stderrRead).
+	stderrMu sync.Mutex
+	split    *stderrSplitter // guarded by stderrMu
+
 	ready chan struct{} // closed by the Ready frame
 
 	syncMu sync.Mutex
@@ -67,9 +73,10 @@ func spawn(command []string, env []string, onFrame func(*worker, *link.Frame), o
 		crash: new(crashLog), ready: make(chan struct{}), dead: make(chan struct{}),
 		synced: map[string]chan struct{}{},
 	}
+	w.split = &stderrSplitter{text: onStderr, sync: func(cell string) { close(w.syncChan(cell)) }}
 	w.readers.Add(2)
 	go w.readFrames(fromWorkerR, onFrame)
-	go w.readStderr(stderrR, onStderr)
+	go w.readStderr(stderrR)
 	go w.wait()
 	return w, nil
 }
@@ -91,21 +98,57 @@ func (w *worker) readFrames(r *os.File, onFrame func(*worker, *link.Frame)) {
 	}
 }
 
-func (w *worker) readStderr(r *os.File, onText func(string)) {
+func (w *worker) readStderr(r *os.File) {
 	defer w.readers.Done()
 	defer r.Close()
-	split := &stderrSplitter{text: onText, sync: func(cell string) { close(w.syncChan(cell)) }}
+	rc, err := r.SyscallConn()
+	if err != nil {
+		return
+	}
+	// The read below must not block holding stderrMu: os.Pipe's ends are
+	// non-blocking already, and this keeps it so.
+	_ = rc.Control(func(fd uintptr) { _ = syscall.SetNonblock(int(fd), true) })
 	buf := make([]byte, 32<<10)
 	for {
-		n, err := r.Read(buf)
+		var n int
+		var rerr error
+		// The read system call runs holding stderrMu, which stays held
+		// until the bytes are handled.
+		if err := rc.Read(func(fd uintptr) bool {
+			w.stderrMu.Lock()
+			for {
+				n, rerr = syscall.Read(int(fd), buf)
+				if rerr != syscall.EINTR {
+					break
+				}
+			}
+			if rerr == syscall.EAGAIN {
+				w.stderrMu.Unlock()
+				return false // wait until the pipe is readable
+			}
+			return true
+		}); err != nil {
+			return
+		}
 		if n > 0 {
 			_, _ = w.crash.Write(buf[:n])
-			split.write(buf[:n])
+			w.split.write(buf[:n])
 		}
-		if err != nil {
+		w.stderrMu.Unlock()
+		if n <= 0 || rerr != nil {
 			return
 		}
 	}
+}
+
+// stderrRead finishes a cell whose worker found its stderr pipe empty
+// (Frame.StderrRead): once the reader has handled what it read, the cell's
+// stderr is complete, and text held back as a possible crash report is
+// output, since the worker lives on.
+func (w *worker) stderrRead() {
+	w.stderrMu.Lock()
+	w.split.release()
+	w.stderrMu.Unlock()
 }
 
 // syncChan returns the channel closed when cell's sync marker is read.
