@@ -92,6 +92,9 @@ func (k *Kernel) help(r request, name string, count int, store bool, code string
 // failed publishes a cell's error, answers it, and with stopOnError aborts
 // the execute requests already queued behind it.
 func (k *Kernel) failed(r request, count int, e *CellError, stopOnError bool) {
+	// The requests queued now are the ones to abort; a client that sends
+	// one after it has seen the error reply wants it to run.
+	queued := len(k.queue)
 	tb := e.Traceback
 	if tb == nil {
 		tb = []string{}
@@ -102,14 +105,14 @@ func (k *Kernel) failed(r request, count int, e *CellError, stopOnError bool) {
 		"ename": e.Name, "evalue": e.Value, "traceback": tb,
 	})
 	if stopOnError {
-		k.abortQueued()
+		k.abortQueued(queued)
 	}
 }
 
-// abortQueued answers every execute request waiting in the queue with
-// status "aborted", without running it (what "Run All" relies on).
-func (k *Kernel) abortQueued() {
-	for {
+// abortQueued answers the first n execute requests waiting in the queue
+// with status "aborted", without running them (what "Run All" relies on).
+func (k *Kernel) abortQueued(n int) {
+	for ; n > 0; n-- {
 		select {
 		case r := <-k.queue:
 			k.status(r.msg, "busy")

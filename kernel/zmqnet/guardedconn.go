@@ -1,6 +1,7 @@
 package zmqnet
 
 import (
+	"bufio"
 	"context"
 	"net"
 	"strings"
@@ -78,10 +79,12 @@ func (g guardedTransport) Addr(ep string) (string, error) { return g.base.Addr(e
 // guardedConn is a connection whose incoming ZMTP stream is checked by a
 // zmtpGuard: an oversized frame closes it, and reads time out until the
 // handshake is over. Its outgoing stream goes through a zmtpBatch: each
-// message is written at once.
+// message is written at once. Reads are buffered: zmq4 reads each frame's
+// header and body separately, which would be two system calls per frame.
 type guardedConn struct {
 	net.Conn
 	guard zmtpGuard
+	rbuf  *bufio.Reader // over guardedReader
 
 	wmu   sync.Mutex
 	batch zmtpBatch
@@ -89,7 +92,9 @@ type guardedConn struct {
 
 func newGuardedConn(c net.Conn) *guardedConn {
 	_ = c.SetReadDeadline(time.Now().Add(HandshakeTimeout))
-	return &guardedConn{Conn: c}
+	gc := &guardedConn{Conn: c}
+	gc.rbuf = bufio.NewReaderSize(guardedReader{gc}, 32<<10)
+	return gc
 }
 
 // Write holds p back until it completes a ZMTP message, then writes the
@@ -107,7 +112,14 @@ func (c *guardedConn) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func (c *guardedConn) Read(p []byte) (int, error) {
+func (c *guardedConn) Read(p []byte) (int, error) { return c.rbuf.Read(p) }
+
+// guardedReader reads from the network for a guardedConn's buffer, passing
+// every byte through the guard.
+type guardedReader struct{ c *guardedConn }
+
+func (r guardedReader) Read(p []byte) (int, error) {
+	c := r.c
 	n, err := c.Conn.Read(p)
 	shaking := !c.guard.handshake
 	if gerr := c.guard.feed(p[:n]); gerr != nil {
