@@ -14,14 +14,7 @@ func TestStreamSyncWithoutMarkerWhenIdle(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the pipe's fill level is read with FIONREAD on linux only; elsewhere sync always writes a marker")
 	}
-	var r router
-	r.begin("running")
-	rec := &recorder{}
-	st, err := newStream("stdout", &r, rec.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.close()
+	st, rec := testStream(t, "stdout", "running")
 	st.sync()
 	st.sync()
 	if st.sent != 0 {
@@ -40,16 +33,10 @@ func TestStreamSyncWithoutMarkerWhenIdle(t *testing.T) {
 // after each write, many times: whichever path sync takes, the output
 // written before it must have been emitted when it returns.
 func TestStreamSyncSeesEveryWrite(t *testing.T) {
-	var r router
-	r.begin("running")
-	rec := &recorder{}
-	st, err := newStream("stdout", &r, rec.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.close()
+	st, rec := testStream(t, "stdout", "running")
 	for i := range 2000 {
 		want := fmt.Sprintf("line %d\n", i)
+		var err error
 		if i%2 == 0 {
 			_, err = st.w.WriteString(want) // as os.Stdout or a child process does
 		} else {

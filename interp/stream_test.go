@@ -6,15 +6,25 @@ import (
 	"unicode/utf8"
 )
 
-func TestStreamFramesAndRawWrites(t *testing.T) {
-	var r router
-	r.begin("running")
+// testStream opens a stream whose router has cell running ("" for none)
+// and closes it when the test ends.
+func testStream(t *testing.T, name, running string) (*stream, *recorder) {
+	t.Helper()
+	r := new(router)
+	if running != "" {
+		r.begin(running)
+	}
 	rec := &recorder{}
-	st, err := newStream("stdout", &r, rec.emit)
+	st, err := newStream(name, r, rec.emit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.close()
+	t.Cleanup(func() { st.close() })
+	return st, rec
+}
+
+func TestStreamFramesAndRawWrites(t *testing.T) {
+	st, rec := testStream(t, "stdout", "running")
 
 	big := strings.Repeat("héllo wörld ", 1000) // > PIPE_BUF, multibyte runes
 	if _, err := st.writeCell("cellA", []byte(big)); err != nil {
@@ -58,13 +68,7 @@ func TestStreamFramesAndRawWrites(t *testing.T) {
 }
 
 func TestStreamMergesWritesOfOneRead(t *testing.T) {
-	var r router
-	rec := &recorder{}
-	st, err := newStream("stderr", &r, rec.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.close()
+	st, rec := testStream(t, "stderr", "")
 	// How many writes one read sees depends on scheduling; what is
 	// guaranteed: the text, and never more events than writes.
 	for i := 0; i < 100; i++ {
